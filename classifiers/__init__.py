@@ -1,0 +1,1 @@
+"""Understanding a document: its route, its fields, its completeness."""

@@ -1,0 +1,1 @@
+"""Reading pages: page preparation, orientation and the OCR engines."""
