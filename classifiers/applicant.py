@@ -1,0 +1,206 @@
+"""Who applies (Art. 29 (一)): name, proof of identity, contact — from pairs, then from prose."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from classifiers import identifiers as ids
+from classifiers.pairs import Pair
+from intake.model import Applicant
+
+# Words that end an organisation's name; the category table below refines them.
+ORG_SUFFIXES = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "事务所", "研究所", "研究院",
+                "研究中心", "中心", "协会", "学会", "商会", "基金会", "合作社", "工作室", "厂", "店", "超市",
+                "门市", "医院", "学校", "大学", "学院", "幼儿园", "委员会", "办公室", "局", "站", "所", "社", "部",
+                "馆", "院", "会", "行", "场", "队", "处")
+# (category, words in the name) — first match wins; see the annual report's columns.
+CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("legal_services", ("律师事务所", "律所", "法律服务所", "法律援助", "公证处", "司法鉴定", "仲裁")),
+    ("research", ("研究所", "研究院", "研究中心", "科学院", "实验室", "大学", "学院", "科研", "研究会", "技术中心")),
+    ("nonprofit", ("公益", "基金会", "慈善", "志愿", "社会服务", "服务中心", "协会", "促进会", "救助", "民办非企业")),
+    ("business", ("公司", "集团", "厂", "店", "超市", "门市", "合作社", "企业", "商行", "酒店", "餐厅", "个体",
+                  "工作室", "药房", "经营部")),
+)
+# USCC 登记管理部门代码 + 机构类别 (GB 32100 table 1) → a category when the name says nothing.
+USCC_CATEGORY = {"9": "business", "3": "legal_services", "5": "nonprofit", "12": "research"}
+NOT_A_NAME = {"本人", "申请人", "我", "无", "略", "保密", "匿名", "市民", "群众", "个人", "公民", "某某", "不详"}
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+
+
+def looks_like_person_name(value: str) -> bool:
+    value = value.strip()
+    if not _HAN_NAME.match(value) or value in NOT_A_NAME:
+        return False
+    return not any(word in value for word in ("市民", "群众", "先生", "女士", "同志", "关心", "一名", "某"))
+
+
+def looks_like_org_name(value: str) -> bool:
+    value = value.strip()
+    return 4 <= len(value) <= 40 and value.endswith(ORG_SUFFIXES) and not value.startswith(("你局", "贵局"))
+
+
+def category_of(name: str | None, uscc: str | None) -> str:
+    for category, words in CATEGORY_WORDS:
+        if name and any(word in name for word in words):
+            return category
+    if uscc:
+        return USCC_CATEGORY.get(uscc[:2]) or USCC_CATEGORY.get(uscc[:1]) or "other_org"
+    return "other_org"
+
+
+def _value(pairs: Sequence[Pair], field: str, sections: tuple[str, ...] = ("", "person", "organization")) -> str | None:
+    for pair in pairs:
+        if pair.field == field and pair.value and pair.section in sections:
+            return pair.value.strip()
+    return None
+
+
+def _prose_person_name(text: str) -> str | None:
+    for pattern in (r"我叫([\u4e00-\u9fff·]{2,4})(?=[，,。；\s（(]|现住|住|$)", r"本人([\u4e00-\u9fff]{2,3})(?=[，,]|身份证)",
+                    r"申请人[：:]\s*([\u4e00-\u9fff·]{2,5})(?=[，,。；\s（(]|$)",
+                    r"(?:姓名|签名)[：:]\s*([\u4e00-\u9fff·]{2,5})"):
+        for match in re.finditer(pattern, text, flags=re.M):
+            if looks_like_person_name(match.group(1)):
+                return match.group(1)
+    return None
+
+
+def _prose_org_name(text: str, lines: Sequence[str]) -> str | None:
+    for match in re.finditer(r"(?:我单位|我公司|本单位|本公司|申请人|申请单位)[：:]?\s*([\u4e00-\u9fff（）()]{4,40}?)(?=[（(，,。；\s]|$)", text):
+        if looks_like_org_name(match.group(1)):
+            return match.group(1)
+    # A letterhead: the first line, or a line with （盖章）.
+    for line in lines:
+        stamped = re.match(r"^([\u4e00-\u9fff]{4,40})[（(]盖章[）)]", line)
+        if stamped and looks_like_org_name(stamped.group(1)):
+            return stamped.group(1)
+    return None
+
+
+def _prose_address(text: str, agency_address_words: tuple[str, ...]) -> str | None:
+    for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})", r"家住([^，,。；;（(\n]{6,60})",
+                    r"住所地?[：:]\s*([^，,。；;（(\n]{6,60})"):
+        for match in re.finditer(pattern, text):
+            candidate = match.group(1).strip()
+            if not any(word in candidate for word in agency_address_words):
+                return candidate
+    return None
+
+
+def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | None = None,
+                      sender_name: str | None = None, excluded_phones: Sequence[str] = (),
+                      agency_address_words: tuple[str, ...] = ()) -> Applicant:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    org_name = _value(pairs, "org_name", ("", "organization"))
+    applicant_value = _value(pairs, "applicant")
+    person_name = _value(pairs, "person_name", ("", "person"))
+    usccs = [c for c in ids.find_usccs(text) if c.valid]
+    resident = [c for c in ids.find_resident_ids(text)]
+    valid_resident = [c for c in resident if c.valid]
+
+    if org_name and not looks_like_org_name(org_name) and len(org_name) < 4:
+        org_name = None
+    if not org_name and applicant_value and looks_like_org_name(applicant_value):
+        org_name = applicant_value
+    if not org_name and not (person_name and looks_like_person_name(person_name)):
+        org_name = _prose_org_name(text, lines) if (usccs or _org_voice(text)) else None
+    is_org = bool(org_name) or (bool(usccs) and not valid_resident)
+
+    id_type: str | None = None
+    id_number: str | None = None
+    if is_org:
+        name = org_name
+        if usccs:
+            id_type, id_number = "uscc", usccs[0].value
+        contact = _value(pairs, "contact_person")
+        contact_person = contact if contact and looks_like_person_name(contact) else None
+    else:
+        candidate = person_name or applicant_value
+        name = candidate if candidate and looks_like_person_name(candidate) else None
+        if name is None and not (candidate and candidate.strip()):
+            name = _prose_person_name(text) or (sender_name if sender_name and looks_like_person_name(sender_name) else None)
+        if name is None and candidate is None:
+            name = _prose_person_name(text)
+        chosen = valid_resident[0] if valid_resident else (resident[0] if resident else None)
+        if chosen is not None:
+            id_type, id_number = "resident_id", chosen.value
+        else:
+            id_type, id_number = _other_id(pairs)
+        contact_person = None
+
+    phone = _phone(pairs, text, excluded_phones)
+    email = _email(pairs, text, sender_email)
+    address = _address(pairs, text, agency_address_words)
+    postcode = _postcode(pairs, text)
+    kind = "organization" if is_org else "person"
+    category = category_of(name, id_number if id_type == "uscc" else None) if is_org else "individual"
+    return Applicant(kind=kind, category=category, name=name, id_type=id_type, id_number=id_number,
+                     phone=phone, email=email, address=address, postcode=postcode,
+                     contact_person=contact_person)
+
+
+def _org_voice(text: str) -> bool:
+    return bool(re.search(r"我单位|我公司|本单位|本公司|我所|本所|我中心|本中心|我会|（盖章）|\(盖章\)", text))
+
+
+def _other_id(pairs: Sequence[Pair]) -> tuple[str | None, str | None]:
+    kind = _value(pairs, "id_kind", ("", "person"))
+    number = _value(pairs, "id_number", ("", "person"))
+    if not number or not re.search(r"[0-9A-Za-z]{5,}", number):
+        return None, None
+    number = re.sub(r"\s", "", number).upper()
+    if kind and "护照" in kind:
+        return "passport", number
+    return "other", number
+
+
+def _phone(pairs: Sequence[Pair], text: str, excluded: Sequence[str]) -> str | None:
+    skip = {re.sub(r"\D", "", phone) for phone in excluded}
+    for pair in pairs:
+        if pair.field == "phone" and pair.value and pair.section in ("", "person", "organization"):
+            found = [p for p in ids.find_phones(pair.value) if re.sub(r"\D", "", p) not in skip]
+            if found:
+                return found[0]
+    body = _without_fax_header(text)
+    for phone in ids.find_phones(body):
+        if re.sub(r"\D", "", phone) not in skip:
+            return phone
+    return None
+
+
+def _without_fax_header(text: str) -> str:
+    """Fax transmission header lines name the sending machine, not necessarily the applicant."""
+    return "\n".join(line for line in text.splitlines() if not re.search(r"FROM\s*[:：]", line, re.I))
+
+
+def _email(pairs: Sequence[Pair], text: str, sender_email: str | None) -> str | None:
+    for pair in pairs:
+        if pair.field == "email" and pair.value:
+            found = ids.find_emails(pair.value)
+            if found:
+                return found[0]
+    found = ids.find_emails(text)
+    if found:
+        return found[0]
+    return sender_email
+
+
+def _address(pairs: Sequence[Pair], text: str, agency_words: tuple[str, ...]) -> str | None:
+    for pair in pairs:
+        if pair.field == "address" and pair.value and len(pair.value) >= 5:
+            value = re.sub(r"[（(]?邮编[:：]?\d{6}[）)]?", "", pair.value).strip(" ，,。")
+            if not any(word in value for word in agency_words):
+                return value
+    return _prose_address(text, agency_words)
+
+
+def _postcode(pairs: Sequence[Pair], text: str) -> str | None:
+    for pair in pairs:
+        if pair.field == "postcode" and pair.value:
+            digits = re.sub(r"\s", "", pair.value)
+            if re.fullmatch(r"\d{6}", digits):
+                return digits
+    match = re.search(r"(?:邮编|邮政编码)[：:\s]*(\d{6})(?!\d)", text)
+    if match:
+        return match.group(1)
+    return None

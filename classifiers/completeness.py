@@ -1,0 +1,50 @@
+"""Is the application complete? The three items of Article 29, and what follows from them."""
+from __future__ import annotations
+
+import re
+
+from intake.model import Check, Extraction, Missing, Route, Status
+
+# Descriptions too vague to search for (Art. 29 (二); 一事一申请 guidance: avoid "XXX所有信息").
+VAGUE = re.compile(
+    r"^(?:你|贵|本|该)?(?:局|单位|机关|部门)?(?:的|掌握的|持有的|制作的|今年的|去年的|近年的|近几年的|历年的|所有的?|全部的?|关于)?"
+    r".{0,12}?(?:所有|全部|一切|相关|有关|各类|各种|其他)的?(?:政府)?(?:文件|信息|材料|资料|内容|档案|事项|情况)(?:资料)?$")
+_SPECIFIC = re.compile(r"\d{4}年|《|〔|\[|号|决定书|通知|报告|名单|清单|台账|记录|结果|统计|计划|公告|许可|处罚|检查|抽检|抽查")
+
+
+def is_vague(description: str) -> bool:
+    text = re.sub(r"[\s。，,；;]", "", description)
+    if len(text) < 4:
+        return True
+    if VAGUE.match(text):
+        return True
+    # "相关文件/所有材料" with nothing that names a kind of document, a period or a number.
+    return bool(re.search(r"(所有|全部|一切|相关|有关)的?(文件|信息|材料|资料)$", text)) and not _SPECIFIC.search(text)
+
+
+def check(extraction: Extraction, route: Route) -> Check:
+    if route != Route.APPLICATION:
+        return Check(missing=(), status=Status.ROUTED, confidence=1.0, reasons=(f"route {route}",))
+    applicant, request, delivery = extraction.applicant, extraction.request, extraction.delivery
+    missing: list[Missing] = []
+    reasons: list[str] = []
+    if not applicant.name:
+        missing.append(Missing.APPLICANT_NAME)
+        reasons.append("Art. 29(一): no name of the applicant")
+    if not applicant.id_number:
+        missing.append(Missing.APPLICANT_ID)
+        reasons.append("Art. 29(一): no proof of identity")
+    if not (applicant.phone or applicant.email or applicant.address):
+        missing.append(Missing.APPLICANT_CONTACT)
+        reasons.append("Art. 29(一): no phone, e-mail or postal address")
+    if not (request.description or request.titles or request.doc_numbers):
+        missing.append(Missing.REQUEST_DESCRIPTION)
+        reasons.append("Art. 29(二): no description of the information")
+    elif request.description and not request.titles and not request.doc_numbers and is_vague(request.description):
+        missing.append(Missing.REQUEST_DESCRIPTION)
+        reasons.append(f"Art. 29(二): description too vague to search for: {request.description!r}")
+    if not (delivery.media or delivery.methods):
+        missing.append(Missing.DELIVERY_FORMAT)
+        reasons.append("Art. 29(三): no form or way of getting the information")
+    status = Status.NEEDS_CORRECTION if missing else Status.ACCEPTED
+    return Check(missing=tuple(missing), status=status, confidence=extraction.confidence, reasons=tuple(reasons))

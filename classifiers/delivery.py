@@ -1,0 +1,104 @@
+"""In what form and by what way the information is wanted (Art. 29 (三)).
+
+Ticked boxes (☑ written by the OCR stage or typed by hand) are read first; prose such as
+请以电子邮件方式提供 / 邮寄至 second.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from classifiers.pairs import Pair
+from intake.model import Delivery
+
+# Option words → value, longest first. Each row has a test in tests/test_delivery.py.
+MEDIA_WORDS: tuple[tuple[str, str], ...] = (
+    ("纸质文本", "paper"), ("纸质形式", "paper"), ("纸质材料", "paper"), ("纸质版", "paper"), ("纸面", "paper"),
+    ("纸质", "paper"), ("复印件", "paper"), ("书面", "paper"),
+    ("电子文档", "electronic"), ("电子文本", "electronic"), ("电子版", "electronic"), ("电子数据", "electronic"),
+    ("电子文件", "electronic"), ("电子形式", "electronic"), ("扫描件", "electronic"),
+    ("光盘", "disc"), ("磁盘", "disc"), ("U盘", "disc"), ("移动存储", "disc"),
+)
+METHOD_WORDS: tuple[tuple[str, str], ...] = (
+    ("邮寄", "post"), ("快递", "post"), ("寄送", "post"), ("寄给", "post"), ("寄至", "post"), ("邮递", "post"),
+    ("电子邮件", "email"), ("电子邮箱", "email"), ("邮箱", "email"), ("发送至", "email"), ("Email", "email"),
+    ("自行领取", "pickup"), ("当面领取", "pickup"), ("现场领取", "pickup"), ("上门领取", "pickup"), ("领取", "pickup"),
+    ("传真", "fax"),
+    ("当场阅读", "inspect"), ("现场查阅", "inspect"), ("当场查阅", "inspect"), ("查阅", "inspect"), ("抄录", "inspect"),
+    ("网上获取", "online"), ("网上下载", "online"), ("网站下载", "online"), ("在线获取", "online"),
+)
+# Form option words that name a medium in a method row (Shanghai forms list 电子邮件 as a 载体).
+_MEDIA_ROW_EMAIL = ("电子邮件", "electronic")
+_DELIVERY_SENTENCE = re.compile(r"形式|方式|邮寄|寄送|寄给|寄至|发送|发至|领取|查阅|阅读|传真给|光盘|U盘|下载")
+_TICKED = "☑■√✓✔☒"
+
+
+def extract_delivery(text: str, pairs: Sequence[Pair]) -> Delivery:
+    media: list[str] = []
+    methods: list[str] = []
+    for pair in pairs:
+        if pair.field not in ("media", "method") or not pair.value:
+            continue
+        chosen = _ticked_options(pair.value)
+        if chosen is None:  # no boxes at all: the value is plain words (online forms) or prose
+            chosen = [pair.value]
+        for words in chosen:
+            if pair.field == "media":
+                media += _match(words, MEDIA_WORDS + (_MEDIA_ROW_EMAIL,))
+                methods += [m for m in _match(words, METHOD_WORDS) if m not in ("email",) or "发送" in words]
+            else:
+                methods += _match(words, METHOD_WORDS)
+                media += _match(words, MEDIA_WORDS)
+    if not media and not methods:
+        for sentence in _delivery_sentences(text):
+            media += _match(sentence, MEDIA_WORDS)
+            methods += _match(sentence, METHOD_WORDS)
+    if "email" in methods and not media and _says_electronic(text):
+        media.append("electronic")
+    return Delivery(media=tuple(dict.fromkeys(media)), methods=tuple(dict.fromkeys(methods)))
+
+
+def _ticked_options(value: str) -> list[str] | None:
+    """The words after each ticked box; None when the value has no boxes."""
+    if not re.search(rf"[□☐{_TICKED}]", value):
+        return None
+    parts = re.split(rf"([□☐{_TICKED}])", value)
+    chosen: list[str] = []
+    for mark, words in zip(parts[1::2], parts[2::2]):
+        if mark in _TICKED:
+            chosen.append(words.strip())
+    # Words before the first box are an option the recogniser read without its tick.
+    return chosen
+
+
+def _match(words: str, table: Sequence[tuple[str, str]]) -> list[str]:
+    found: list[str] = []
+    remaining = words
+    for word, value in sorted(table, key=lambda row: -len(row[0])):
+        if word in remaining:
+            found.append(value)
+            remaining = remaining.replace(word, "＿" * len(word))
+    return found
+
+
+def _delivery_sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    for line in text.splitlines():
+        for sentence in re.split(r"(?<=[。；;！!])", line):
+            sentence = sentence.strip()
+            if not sentence or not _DELIVERY_SENTENCE.search(sentence):
+                continue
+            # A row of form boxes with none ticked says that nothing was chosen.
+            if re.search(r"[□☐]", sentence) and not re.search(rf"[{_TICKED}]", sentence):
+                continue
+            # Contact lines name an e-mail box; they say nothing about delivery.
+            if re.search(r"(联系电话|联系人|电子邮箱)[：:]", sentence) and not re.search(r"发送|寄", sentence):
+                continue
+            if re.search(r"申请(公开|获取)|以下|如下|下列", sentence) and not re.search(r"形式|方式", sentence):
+                continue
+            sentences.append(sentence)
+    return sentences
+
+
+def _says_electronic(text: str) -> bool:
+    return bool(re.search(r"电子(文档|版|文本|文件|形式)|扫描件", text))

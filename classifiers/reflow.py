@@ -1,0 +1,49 @@
+"""Reflow: join the lines of a paragraph that the page width wrapped.
+
+OCR returns visual lines; a value such as an address often wraps onto the next line. A line
+that reaches (nearly) the full text width and does not end a sentence continues on the next
+one. Form cells are short, so they are left alone; a long cell's wrapped lines are joined too,
+which is what a reader would do.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ENDS_SENTENCE = tuple("。：:；;！!？?")
+FULL_LINE = 0.8
+# A wrapped line may end right after a field's label; its value is on the next line.
+_VALUE_LABEL_AT_END = re.compile(r"(电话|手机|邮编|编码|住址|地址|住所地?|邮箱|号码|姓名|名称|代码|联系人)[：:]$")
+
+
+def display_width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def reflow(text: str) -> str:
+    lines = text.split("\n")
+    widths = sorted(display_width(line.strip()) for line in lines if line.strip())
+    if len(widths) < 3:
+        return text
+    typical_full = widths[int(len(widths) * 0.9) - 1] if len(widths) >= 10 else widths[-1]
+    if typical_full < 40:   # narrow text (a form's cells, a list): nothing wraps
+        return text
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        stripped = line.strip()
+        if joining and stripped and not _starts_new_item(stripped):
+            out[-1] = out[-1] + stripped
+        else:
+            out.append(line)
+        current = out[-1].strip()
+        last_piece = stripped if stripped else current
+        joining = bool(stripped) and display_width(last_piece) >= FULL_LINE * typical_full \
+            and (not last_piece.endswith(_ENDS_SENTENCE) or bool(_VALUE_LABEL_AT_END.search(last_piece)))
+    return "\n".join(out)
+
+
+def _starts_new_item(line: str) -> bool:
+    """A new list item, field or signature line starts a new paragraph whatever the previous width."""
+    from classifiers.pairs import starts_with_label
+    return starts_with_label(line) or bool(re.match(r"^(\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|此致|敬礼|申请人[：:]|附件)", line))

@@ -1,0 +1,75 @@
+"""What information is asked for (Art. 29 (二)): the description, titles and 文号."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from classifiers import identifiers as ids
+from classifiers.pairs import Pair
+from intake.model import Request
+
+# A sentence that announces the request; the information follows it (same line or next).
+_LEAD_IN = re.compile(
+    r"(?:申请|要求|请求)(?:公开|获取|提供|查阅)?(?:以下|如下|下列|下述|这些)(?:政府)?(?:信息|内容|事项|材料|文件)?[：:]?\s*$"
+    r"|(?:申请公开|申请获取|要求公开|请求公开)的?(?:政府)?信息(?:如下|为)?[：:]\s*$"
+    r"|(?:申请|要求|请求)(?:公开|获取|提供)(?:的)?(?:政府)?信息(?:内容)?[：:]\s*$")
+# An inline request: 申请公开X。 / 请求公开X / 请提供X
+_INLINE = re.compile(r"(?:申请|要求|请求|希望|请)(?:你局|贵局|贵单位)?(?:依法)?(?:公开|提供|获取)(?![的条]?[信规])\s*(?:以下|如下|下列)?[：:]?(.{6,300}?)(?:[。；;]|$)")
+_NOT_DESCRIPTION = re.compile(r"^(?:此致|敬礼|申请人|联系人|联系电话|电话|请|希望|特此|附件|信息的提供方式)")
+
+
+def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
+    description = _from_pairs(pairs) or _after_lead_in(text) or _inline(text)
+    if description:
+        description = description.strip().rstrip("。；;，,")
+    title_source = " ".join(filter(None, [description] + [p.value for p in pairs if p.field == "title"]))
+    titles = [t for t in ids.find_titles(title_source or "") if not ids.is_basis_law(t)]
+    for pair in pairs:
+        if pair.field == "title" and pair.value and not re.search(r"[《〈]", pair.value):
+            value = pair.value.strip("“”\"' ")
+            if value and value not in titles and len(value) >= 3:
+                titles.append(value)
+    number_source = " ".join(filter(None, [description] + [p.value for p in pairs if p.field == "doc_number"]))
+    doc_numbers = ids.find_doc_numbers(number_source) if number_source else []
+    return Request(description=description or None, titles=tuple(dict.fromkeys(titles)),
+                   doc_numbers=tuple(dict.fromkeys(doc_numbers)))
+
+
+def _from_pairs(pairs: Sequence[Pair]) -> str | None:
+    for pair in pairs:
+        if pair.field == "description" and len(pair.value.strip()) >= 2:
+            return pair.value
+    return None
+
+
+def _after_lead_in(text: str) -> str | None:
+    lines = [line.strip() for line in text.splitlines()]
+    for index, line in enumerate(lines):
+        tail = re.split(r"[。]", line)[-1] if "。" in line[:-1] else line
+        if _LEAD_IN.search(tail) or _LEAD_IN.search(line):
+            collected: list[str] = []
+            for following in lines[index + 1:]:
+                if not following:
+                    if collected:
+                        break
+                    continue
+                if _NOT_DESCRIPTION.match(following) and collected:
+                    break
+                if _NOT_DESCRIPTION.match(following):
+                    break
+                collected.append(following)
+                if following.endswith(("。", "；")) or len(collected) >= 4:
+                    break
+            if collected:
+                return "".join(collected)
+    return None
+
+
+def _inline(text: str) -> str | None:
+    for line in text.splitlines():
+        match = _INLINE.search(line)
+        if match:
+            candidate = match.group(1).strip()
+            if not re.match(r"^(?:上述|以上|该)信息", candidate):
+                return candidate
+    return None

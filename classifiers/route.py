@@ -1,0 +1,130 @@
+"""What a document is: an application, or mail to route elsewhere (Art. 39).
+
+Weighted cue patterns per route (rules as data), plus the Article 39 test: a document that
+looks like an application but in substance asks the agency to act — order a refund, punish,
+pay damages, redo a decision — is a petition, complaint or report, not an application. Every
+decision keeps the cues that made it, for the review page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.model import Classification, Route
+
+MARK = re.compile(r"政府信息公开申请")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    route: Route
+    pattern: str
+    weight: float
+
+
+CUES: tuple[Cue, ...] = (
+    # asking for existing information
+    Cue(Route.APPLICATION, r"(申请|要求|请求)(依法)?(公开|获取|提供)(以下|如下|下列)?(政府)?信息", 3.0),
+    Cue(Route.APPLICATION, r"政府信息公开申请(表|书)?", 1.5),
+    Cue(Route.APPLICATION, r"所需(政府)?信息|信息内容描述|所需信息名称", 2.0),
+    Cue(Route.APPLICATION, r"(申请|要求|请求)(公开|获取|提供)", 1.5),
+    Cue(Route.APPLICATION, r"政府信息公开条例", 1.0),
+    Cue(Route.APPLICATION, r"(获取|提供)(信息|政府信息)?的?方式|载体形式|以纸质|电子文档形式|邮寄给我|发送至", 1.0),
+    Cue(Route.APPLICATION, r"(决定书|通知书|报告|清单|名单|台账|记录|统计表|公告|通报|结果|文件|计划|批复|意见)(全文|及附件)?[。；]?$", 0.5),
+    # petition: one's own matter, asking for a solution or redress from the agency
+    Cue(Route.PETITION, r"解决(问题|本人|我的)?|给我一个说法|为我做主|讨个说法|主持公道", 2.0),
+    Cue(Route.PETITION, r"撤销(对我|对本人)?的?(处罚|决定)|退还罚款|处罚过重|重新(处理|调查|处罚|认定)", 2.5),
+    Cue(Route.PETITION, r"精神(损失|损害)|打击报复|不公正?|不作为|态度恶劣|多次(反映|到)", 1.5),
+    Cue(Route.PETITION, r"信访|上访|反映人|诉求|恳请|申诉", 1.5),
+    Cue(Route.PETITION, r"追究.{0,12}(人员|经办人|工作人员|执法人员).{0,4}责任", 2.0),
+    # complaint: a consumer dispute with a business, seeking redress
+    Cue(Route.COMPLAINT, r"投诉(书|人)?|被投诉人", 2.0),
+    Cue(Route.COMPLAINT, r"退货|退款|退换|赔偿(本人|我)?|调解|维权|三包", 2.0),
+    Cue(Route.COMPLAINT, r"购买|消费者|商家|售后|质量问题|价款", 1.0),
+    Cue(Route.COMPLAINT, r"责令.{0,20}(退|赔|更换|履行)", 2.5),
+    # report: wrongdoing, seeking investigation
+    Cue(Route.REPORT, r"举报(信|人|材料)?|被举报", 2.5),
+    Cue(Route.REPORT, r"涉嫌|违法(行为|经营)|无证|无照|无营业执照|假冒|伪劣|过期|非法", 1.5),
+    Cue(Route.REPORT, r"(依法)?(?<![核检审])查处(?![置理])|调查处理|严厉打击|取缔|立案查处", 2.0),
+    # consultation: a question, not a document
+    Cue(Route.CONSULTATION, r"咨询|请问|想问|想了解|请教|答复我|解答", 2.0),
+    Cue(Route.CONSULTATION, r"如何办理|怎么办理|需要(哪些|什么)|是否(需要|可以)|能否|可不可以|要不要|多长时间|是.{1,10}还是", 1.5),
+    Cue(Route.CONSULTATION, r"[？?]", 0.7),
+    # other mail
+    Cue(Route.OTHER, r"发票(代码|号码)?|开票日期|价税合计|税额", 3.0),
+    Cue(Route.OTHER, r"报名|培训班?|招生|优惠|火热|咨询热线|学费|课程", 1.5),
+    Cue(Route.OTHER, r"会议|会员(单位|代表)|各.{0,6}单位[：:]|通知如下|参会|回执", 1.5),
+    Cue(Route.OTHER, r"广告|促销|特价|热线", 1.0),
+)
+
+# Art. 39: what the applicant demands of the agency, in the part that should describe information.
+DEMANDS: tuple[tuple[Route, str], ...] = (
+    (Route.PETITION, r"撤销|退还罚款|重新处理|重新调查|追究.{0,12}(人员|经办人|工作人员|执法人员).{0,4}责任|解决问题|给.{0,4}说法|做主|处理结果不公"),
+    (Route.COMPLAINT, r"责令.{0,30}(退货|退款|退换|赔偿|更换)|(退货|退款|赔偿本人|赔偿我|组织调解)"),
+    (Route.REPORT, r"(?<![核检审])查处(?![置理])|取缔|立案调查|依法处理该|对.{0,20}(进行)?调查"),
+)
+# A demand word followed by these names a record of the action, which is information.
+_RECORD_OF_ACTION = re.compile(r"^.{0,8}?(情况|结果|记录|决定书?|文书|材料|信息|告知书|台账|通知书|清单|报告|依据|文件|名单)")
+INFORMATION_ASK = re.compile(r"(公开|提供|获取|查阅).{0,40}(信息|文件|决定书|记录|结果|名单|报告|清单|材料|情况|通知|数据|档案|公告|统计|计划)")
+
+
+def classify(text: str, *, subject: str = "", request_text: str | None = None) -> Classification:
+    full = f"{subject}\n{text}" if subject else text
+    marked = bool(MARK.search(_head(text))) or bool(MARK.search(subject))
+    scores = {route: 0.0 for route in Route}
+    reasons: list[str] = []
+    for cue in CUES:
+        hits = re.findall(cue.pattern, full, flags=re.M)
+        if hits:
+            scores[cue.route] += cue.weight * min(len(hits), 3) ** 0.5
+            reasons.append(f"{cue.route}: /{cue.pattern}/ ×{len(hits)}")
+    # The title line says most about what a letter is.
+    title = _title(text)
+    for route, pattern in ((Route.COMPLAINT, r"投诉"), (Route.REPORT, r"举报"), (Route.CONSULTATION, r"咨询"),
+                           (Route.PETITION, r"信访|请求解决|申诉|反映"), (Route.OTHER, r"通知|发票|广告|邀请函")):
+        if title and re.search(pattern, title):
+            scores[route] += 3.0
+            reasons.append(f"{route}: title {title!r}")
+    demand = _demand(request_text if request_text is not None else full)
+    if demand is not None and scores[Route.APPLICATION] > 0:
+        route, words = demand
+        asks_information = bool(request_text and INFORMATION_ASK.search(request_text) and not _demand_dominates(request_text))
+        if not asks_information:
+            # Art. 39: the application form is used to seek action, not information.
+            scores[route] += scores[Route.APPLICATION] + 2.0
+            reasons.append(f"Art. 39: demands action ({words!r}) → {route}")
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top <= 0:
+        return Classification(Route.OTHER, 0.4, marked, tuple(reasons + ["no cue matched"]))
+    margin = (top - second) / (top + 1e-9)
+    confidence = max(0.3, min(0.99, 0.5 + 0.5 * margin + (0.1 if top >= 6 else 0.0)))
+    return Classification(best, confidence, marked, tuple(reasons))
+
+
+def _head(text: str) -> str:
+    """The envelope, letterhead and heading: the first lines of the first page."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(lines[:10])
+
+
+def _title(text: str) -> str | None:
+    for line in text.splitlines()[:6]:
+        line = line.strip()
+        if 2 <= len(line) <= 30 and not re.search(r"[：:，,。]$|FROM|^\d", line) and re.search(
+                r"(申请|书|函|信|表|通知|发票|材料)$", line):
+            return line
+    return None
+
+
+def _demand(text: str) -> tuple[Route, str] | None:
+    for route, pattern in DEMANDS:
+        for match in re.finditer(pattern, text):
+            if not _RECORD_OF_ACTION.match(text[match.end():]):
+                return route, match.group(0)
+    return None
+
+
+def _demand_dominates(request_text: str) -> bool:
+    """True when the demand is the request itself, not a word inside an information request."""
+    return bool(re.search(r"(要求|请求|申请|恳请|请)(你局|贵局|市局)?.{0,6}(责令|撤销|查处|赔偿|重新|追究|退还|处理)", request_text))

@@ -1,0 +1,45 @@
+"""The field reader: inline `标签：值` and form cells (label line, value line)."""
+from classifiers.labels import FIELD_LABELS
+from classifiers.pairs import first, read_pairs
+
+
+def test_inline_pairs_stop_at_commas():
+    pairs = read_pairs("申请人：赵一鸣，男，居民身份证号码：110101199003070011，联系电话：13912345678。")
+    assert first(pairs, "applicant").value == "赵一鸣"
+    assert first(pairs, "id_number").value == "110101199003070011"
+    assert first(pairs, "phone").value == "13912345678"
+
+
+def test_form_cells_give_label_then_value():
+    text = "公民\n姓名\n钱多多\n工作单位\n证件名称\n居民身份证\n法人或其他组织\n名称\n联系电话\n0635-1234567"
+    pairs = read_pairs(text)
+    name = first(pairs, "person_name")
+    assert name.value == "钱多多" and name.section == "person"
+    # An empty cell (工作单位) does not swallow the next label.
+    assert first(pairs, "id_kind").value == "居民身份证"
+    phone = first(pairs, "phone")
+    assert phone.value == "0635-1234567" and phone.section == "organization"
+
+
+def test_section_header_is_never_a_value():
+    pairs = read_pairs("邮政编码\n所需信息情况\n所需信息内容描述\n某某决定书")
+    assert first(pairs, "postcode") is None
+    assert first(pairs, "description").value == "某某决定书"
+
+
+def test_description_cell_keeps_wrapped_lines():
+    pairs = read_pairs("所需信息内容描述\n2023年本市电梯抽查结果\n及处理情况\n所需信息名称\n")
+    assert first(pairs, "description").value == "2023年本市电梯抽查结果及处理情况"
+
+
+def test_label_inside_parentheses():
+    pairs = read_pairs("我单位某某有限公司（统一社会信用代码：91370000MA3C00000X），住所地：济南市历下区某路1号。")
+    assert first(pairs, "uscc").value == "91370000MA3C00000X"
+    assert first(pairs, "address").value == "济南市历下区某路1号"
+
+
+def test_every_label_of_the_table_is_read():
+    for field, labels in FIELD_LABELS.items():
+        for label in labels:
+            pairs = read_pairs(f"{label}：测试值")
+            assert any(p.label == label for p in pairs), (field, label)

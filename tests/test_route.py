@@ -1,0 +1,83 @@
+"""Routing, including Article 39: action sought on an application form is not an application."""
+import pytest
+
+from classifiers.route import classify
+from intake.model import Route
+
+APPLICATION = """政府信息公开申请书
+某市市场监督管理局：
+申请人：孙一，居民身份证号码：110101199003070011，联系电话：13900000000。
+现向你局申请公开以下政府信息：
+2024年度本县餐饮服务单位食品安全量化分级评定结果。
+希望以纸质形式邮寄给我。"""
+
+ASKS_FOR_OWN_COMPLAINT_RESULT = """政府信息公开申请表
+所需信息内容描述
+本人2024年3月投诉某商家销售过期食品一案的处理结果及告知书
+获取信息的方式
+☑邮寄"""
+
+COMPLAINT_ON_A_FORM = """政府信息公开申请书
+申请人：周二，联系电话：13900000001。
+申请事项：本人在某电器商城购买冰箱一台，使用一周后不制冷，商家拒绝退换。
+现申请你局责令该商城为本人办理退货退款，并赔偿本人损失。"""
+
+PETITION = """关于请求解决拖欠补偿款问题的信
+尊敬的局领导：
+我是某镇村民，三年前因道路拓宽被拆除门面，至今补偿款未到位。我多次反映无果，恳请领导为我做主，尽快解决问题，给我一个说法。
+反映人：吴三"""
+
+COMPLAINT = """投诉书
+投诉人：郑四，电话：13900000002
+被投诉人：某某健身会所
+我于今年办理年卡后会所突然停业，要求退还剩余会费，请市场监管部门组织调解。"""
+
+REPORT = """举报信
+我要举报：某小区门口有人长期无照经营烧烤摊，涉嫌违法经营，油烟扰民，请依法查处。"""
+
+CONSULTATION = """咨询函
+您好，我想请问个体工商户办理注销需要准备哪些材料？是在网上办理还是到窗口办理？谢谢。"""
+
+INVOICE = """增值税普通发票
+发票代码：012345678901 发票号码：00001234 开票日期：2025年1月2日
+价税合计：壹佰元整"""
+
+MEETING = """关于召开年度会员大会的通知
+各会员单位：
+经研究，定于下月召开会员代表大会，请各单位派员参会并于本周内报送回执。"""
+
+
+@pytest.mark.parametrize("text, route", [
+    (APPLICATION, Route.APPLICATION),
+    (ASKS_FOR_OWN_COMPLAINT_RESULT, Route.APPLICATION),
+    (PETITION, Route.PETITION),
+    (COMPLAINT, Route.COMPLAINT),
+    (REPORT, Route.REPORT),
+    (CONSULTATION, Route.CONSULTATION),
+    (INVOICE, Route.OTHER),
+    (MEETING, Route.OTHER),
+])
+def test_route(text, route):
+    assert classify(text).route == route
+
+
+def test_article_39_complaint_written_as_an_application():
+    result = classify(COMPLAINT_ON_A_FORM, request_text="现申请你局责令该商城为本人办理退货退款，并赔偿本人损失。")
+    assert result.route == Route.COMPLAINT
+    assert result.marked
+    assert any("Art. 39" in reason for reason in result.reasons)
+
+
+def test_information_request_mentioning_a_complaint_stays_an_application():
+    result = classify(ASKS_FOR_OWN_COMPLAINT_RESULT, request_text="本人2024年3月投诉某商家销售过期食品一案的处理结果及告知书")
+    assert result.route == Route.APPLICATION
+
+
+def test_marked_only_by_the_heading_or_subject():
+    assert classify(APPLICATION).marked
+    assert not classify("申请书\n现申请公开以下信息：某某名单").marked
+    assert classify("正文", subject="政府信息公开申请").marked
+
+
+def test_reasons_name_the_cues():
+    assert any("举报" in reason for reason in classify(REPORT).reasons)
