@@ -1,0 +1,4 @@
+"""`python -m intake` runs the command line."""
+from intake.cli import main
+
+main()

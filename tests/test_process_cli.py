@@ -1,0 +1,97 @@
+"""`intake process` end to end: real OCR, a real register, the contract's JSON Lines."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from email.message import EmailMessage
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from intake.cli import main
+from tests.conftest import needs_cjk_font, parse_jsonl, render_page, validate_record
+
+
+def run(home: Path, *args: str):
+    runner = CliRunner()
+    return runner.invoke(main, ["--home", str(home), "process", "--json", *args], catch_exceptions=False)
+
+
+@needs_cjk_font
+def test_scanned_application_becomes_an_accepted_record(home, application_png):
+    result = run(home, "--received-on", "2024-09-27", str(application_png))
+    assert result.exit_code == 0
+    [record] = parse_jsonl(result.stdout)
+    validate_record(record)
+    assert record["route"] == "application" and record["status"] == "accepted"
+    assert record["marked"] is True and record["channel"] == "letter"
+    assert record["applicant"]["name"] == "赵一鸣"
+    assert record["applicant"]["id_number"] == "110101199003070011"
+    assert record["applicant"]["phone"] == "13912345678"
+    assert "电梯监督抽查结果" in record["request"]["description"]
+    assert record["delivery"] == {"media": ["paper"], "methods": ["post"]}
+    # 20th working day after 2024-09-27, across 国庆 and its make-up days (FACTS §7).
+    assert record["reply_due"] == "2024-10-30" and record["correction_due"] is None
+    # The original stays where it was; a copy is archived and the row is committed.
+    assert application_png.exists()
+    rows = sqlite3.connect(home / "register.db").execute("select state, archive_path from documents").fetchall()
+    assert len(rows) == 1 and rows[0][0] == "done" and Path(rows[0][1]).exists()
+    assert list((home / "outbox" / "application").glob("*.json"))
+
+
+@needs_cjk_font
+def test_same_file_twice_is_a_duplicate(home, application_png):
+    first = parse_jsonl(run(home, str(application_png)).stdout)[0]
+    second = parse_jsonl(run(home, str(application_png)).stdout)[0]
+    assert second["status"] == "duplicate" and second["duplicate_of"] == first["sha256"]
+
+
+def test_bad_inputs_each_get_a_failed_record_and_exit_zero(home, tmp_path):
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+    truncated = tmp_path / "cut.png"
+    truncated.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    unknown = tmp_path / "blob.bin"
+    unknown.write_bytes(bytes(range(256)) * 8)
+    missing = tmp_path / "not-there.jpg"
+    result = run(home, str(empty), str(truncated), str(unknown), str(missing))
+    assert result.exit_code == 0
+    records = parse_jsonl(result.stdout)
+    assert [r["source"] for r in records] == [str(empty), str(truncated), str(unknown), str(missing)]
+    for record in records:
+        validate_record(record)
+        assert record["status"] == "failed" and record["error"]
+    assert "empty" in records[0]["error"]
+    assert "Traceback" not in result.stderr
+
+
+@needs_cjk_font
+def test_email_with_a_scanned_attachment(home, tmp_path, application_png):
+    message = EmailMessage()
+    message["From"] = "赵一鸣 <zhao@example.com>"
+    message["To"] = "office@example.gov.cn"
+    message["Subject"] = "政府信息公开申请"
+    message.set_content("您好，申请书见附件，请查收。", charset="gb18030")
+    message.add_attachment(application_png.read_bytes(), maintype="image", subtype="png", filename="申请书.png")
+    path = tmp_path / "mail.eml"
+    path.write_bytes(bytes(message))
+    [record] = parse_jsonl(run(home, str(path)).stdout)
+    validate_record(record)
+    assert record["channel"] == "email" and record["marked"] is True
+    assert record["applicant"]["name"] == "赵一鸣"
+    assert "电梯" in record["text"]
+
+
+def test_text_file_without_ocr(home, tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("投诉书\n投诉人：钱二，电话：13800000000\n被投诉人：某超市\n购买的牛奶过期，要求退款并赔偿。", encoding="gb18030")
+    [record] = parse_jsonl(run(home, str(letter)).stdout)
+    assert record["route"] == "complaint" and record["status"] == "routed"
+
+
+def test_unusable_home_is_a_usage_error(tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    result = CliRunner().invoke(main, ["--home", str(blocker), "process", "--json", str(blocker)])
+    assert result.exit_code != 0
+    assert "Traceback" not in (result.stderr or "")
