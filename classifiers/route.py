@@ -68,7 +68,10 @@ _RECORD_OF_ACTION = re.compile(r"^.{0,8}?(情况|结果|记录|决定书?|文书
 INFORMATION_ASK = re.compile(r"(公开|提供|获取|查阅).{0,40}(信息|文件|决定书|记录|结果|名单|报告|清单|材料|情况|通知|数据|档案|公告|统计|计划)")
 
 
-def classify(text: str, *, subject: str = "", request_text: str | None = None) -> Classification:
+def classify(text: str, *, subject: str = "", request_text: str | None = None,
+             model_cats: dict[str, float] | None = None, model_weight: float = 0.0,
+             article_39_overrides: bool = True) -> Classification:
+    """Route a document from rule cues, optionally blended with a trained model's probabilities."""
     full = f"{subject}\n{text}" if subject else text
     marked = bool(MARK.search(_head(text))) or bool(MARK.search(subject))
     scores = {route: 0.0 for route in Route}
@@ -85,6 +88,7 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None) -
         if title and re.search(pattern, title):
             scores[route] += 3.0
             reasons.append(f"{route}: title {title!r}")
+    article_39: Route | None = None
     demand = _demand(request_text if request_text is not None else full)
     if demand is not None and scores[Route.APPLICATION] > 0:
         route, words = demand
@@ -92,14 +96,30 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None) -
         if not asks_information:
             # Art. 39: the application form is used to seek action, not information.
             scores[route] += scores[Route.APPLICATION] + 2.0
+            article_39 = route
             reasons.append(f"Art. 39: demands action ({words!r}) → {route}")
-    ranked = sorted(scores.items(), key=lambda item: -item[1])
-    (best, top), (_, second) = ranked[0], ranked[1]
-    if top <= 0:
+    total = sum(scores.values())
+    if total <= 0 and not model_cats:
         return Classification(Route.OTHER, 0.4, marked, tuple(reasons + ["no cue matched"]))
+    rule_p = {route: (score / total if total > 0 else 1 / len(Route)) for route, score in scores.items()}
+    weight = model_weight if model_cats else 0.0
+    blended = {route: (1 - weight) * rule_p[route] + weight * float((model_cats or {}).get(str(route), 0.0))
+               for route in Route}
+    if model_cats:
+        top_model = max(model_cats.items(), key=lambda item: item[1])
+        reasons.append(f"model: {top_model[0]} {top_model[1]:.2f}")
+    ranked = sorted(blended.items(), key=lambda item: -item[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if article_39 is not None and article_39_overrides:
+        best, top = article_39, max(top, blended[article_39])
+    rules_best = max(scores.items(), key=lambda item: item[1])[0]
     margin = (top - second) / (top + 1e-9)
-    confidence = max(0.3, min(0.99, 0.5 + 0.5 * margin + (0.1 if top >= 6 else 0.0)))
-    return Classification(best, confidence, marked, tuple(reasons))
+    strength = min(1.0, max(scores.values()) / 6.0)   # how much evidence the rules saw at all
+    confidence = 0.35 + 0.4 * margin + 0.25 * strength
+    if model_cats and best != rules_best:
+        confidence -= 0.2   # rules and model disagree: let a person look
+        reasons.append(f"rules said {rules_best}, model said {best}")
+    return Classification(best, round(max(0.05, min(0.99, confidence)), 3), marked, tuple(reasons))
 
 
 def _head(text: str) -> str:

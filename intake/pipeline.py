@@ -43,7 +43,9 @@ class Services:
     register: Register
     calendar: WorkdayCalendar
     engine_factory: Callable[[], Any]
+    nlp: Any = None              # the spaCy understanding pipeline (classifiers/nlp.py)
     _engine: Any = field(default=None, init=False)
+    config_debug: bool = False   # full tracebacks in the log (`-v`), never on stdout
 
     def engine(self) -> Any:
         # Loaded on first image page only: e-mails and text PDFs never pay for the model.
@@ -86,9 +88,9 @@ def process(path: Path, services: Services, *, source: str | None = None, receiv
     except IntakeError as exc:
         record = _failed(intake, str(exc))
         log.warning("%s: %s", source, exc)
-    except (OSError, ValueError, RuntimeError, MemoryError) as exc:
+    except Exception as exc:  # noqa: BLE001 - the one place a stage's failure becomes a record
         record = _failed(intake, f"[E099] unexpected error while reading: {type(exc).__name__}: {exc}")
-        log.exception("%s: unexpected error", source)
+        log.error("%s: unexpected error", source, exc_info=services.config_debug)
     register.complete(document_id, record)
     write_record(services.config.outbox, document_id, record)
     if record.status == Status.NEEDS_CORRECTION:
@@ -110,7 +112,8 @@ def _read_and_understand(intake: Intake, archived: Path, services: Services) -> 
         raise NoText(f"{len(texts)} page(s) read, none with text")
     ocr_confidence = min((t.confidence for t in texts if t.lines), default=1.0)
     channel = detect_channel(intake.kind, document, text)
-    meaning = understand(text, email=document.email, agency=services.agency, ocr_confidence=ocr_confidence)
+    meaning = understand(text, email=document.email, agency=services.agency, ocr_confidence=ocr_confidence,
+                         nlp=services.nlp)
     route = meaning.classification.route
     status = meaning.check.status
     extraction = meaning.extraction

@@ -17,4 +17,6 @@ def open_services(config: Config) -> Services:
         from ocr.engine import create_engine
         return create_engine(config.ocr_engine)
 
-    return Services(config=config, register=register, calendar=calendar, engine_factory=engine_factory)
+    from classifiers.nlp import build_pipeline
+    return Services(config=config, register=register, calendar=calendar, engine_factory=engine_factory,
+                    nlp=build_pipeline())

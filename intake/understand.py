@@ -1,13 +1,16 @@
 """Understanding: the text of a document becomes route, fields, completeness — no I/O here,
-so the benchmark and the tests can call it directly."""
+so the benchmark and the tests can call it directly. The work is done by the spaCy pipeline
+in classifiers/nlp.py, built once per process and passed in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from classifiers.completeness import check
-from classifiers.fields import AgencyFacts, extract
+from spacy.language import Language
+
+from classifiers.fields import AgencyFacts
+from classifiers.nlp import build_pipeline, run
 from classifiers.reflow import reflow
-from classifiers.route import classify
 from intake.model import Check, Classification, EmailMeta, Extraction, Route, Status
 
 # Below this the office decides (needs_review) rather than the service.
@@ -22,22 +25,29 @@ class Understanding:
     confidence: float
 
 
+@lru_cache(maxsize=1)
+def default_pipeline() -> Language:
+    """For callers without a pipeline of their own (tests, one-off scripts)."""
+    return build_pipeline()
+
+
 def understand(text: str, *, email: EmailMeta | None = None, agency: AgencyFacts = AgencyFacts(),
-               ocr_confidence: float = 1.0) -> Understanding:
+               ocr_confidence: float = 1.0, nlp: Language | None = None) -> Understanding:
     text = reflow(text)
-    extraction = extract(text, email=email, agency=agency, ocr_confidence=ocr_confidence)
-    subject = email.subject if email else ""
-    classification = classify(text, subject=subject, request_text=extraction.request.description)
-    route = classification.route
-    result = check(extraction, route)
-    confidence = _confidence(classification, extraction, result, ocr_confidence)
+    doc = run(nlp or default_pipeline(), text, email=email, agency=agency)
+    classification: Classification = doc._.classification
+    extraction = Extraction(applicant=doc._.applicant, request=doc._.request, delivery=doc._.delivery,
+                            confidence=ocr_confidence)
+    result: Check = doc._.check
+    confidence = _confidence(classification, result, ocr_confidence)
     if confidence < REVIEW_BELOW and result.status != Status.ROUTED:
         result = Check(missing=result.missing, status=Status.NEEDS_REVIEW, confidence=confidence,
                        reasons=result.reasons + (f"confidence {confidence:.2f} below {REVIEW_BELOW}",))
+    route = classification.route
     return Understanding(classification, extraction if route == Route.APPLICATION else None, result, confidence)
 
 
-def _confidence(classification: Classification, extraction: Extraction, result: Check, ocr: float) -> float:
+def _confidence(classification: Classification, result: Check, ocr: float) -> float:
     confidence = classification.confidence * (0.6 + 0.4 * min(1.0, ocr))
     if classification.route == Route.APPLICATION and len(result.missing) >= 3:
         confidence *= 0.8   # many items missing: perhaps not read well

@@ -1,0 +1,149 @@
+"""The understanding stages as a spaCy pipeline: one registered component per job.
+
+`spacy.blank("zh")` segments per character (no pretrained model is available offline). Each
+component reads what earlier ones left on the Doc's extension attributes and adds its own:
+
+    intake_fields       → doc._.pairs          (label → value pairs of forms and letters)
+    intake_identifiers  → doc.spans["identifiers"]  (IDs, USCC, phones, e-mails, 文号, 《titles》)
+    intake_applicant    → doc._.applicant
+    intake_request      → doc._.request
+    intake_delivery     → doc._.delivery
+    textcat (trained)   → doc.cats             (optional, sourced from classifiers/models/route)
+    intake_route        → doc._.classification (rules + model + Article 39)
+    intake_completeness → doc._.check          (Article 29)
+
+Context that is not text (the e-mail's headers, the agency's own phone numbers) is set on
+doc._.email / doc._.agency before the components run.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import load_config
+
+from classifiers import identifiers as ids
+from classifiers.applicant import extract_applicant
+from classifiers.completeness import check
+from classifiers.delivery import extract_delivery
+from classifiers.fields import AgencyFacts
+from classifiers.pairs import read_pairs
+from classifiers.request import extract_request
+from classifiers.route import classify
+from intake.model import Extraction
+
+log = logging.getLogger(__name__)
+CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
+ROUTE_MODEL_PATH = Path(__file__).parent / "models" / "route"
+
+for _name in ("pairs", "applicant", "request", "delivery", "classification", "check", "email", "agency"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("intake_fields", assigns=["doc._.pairs"])
+def fields_component(doc: Doc) -> Doc:
+    doc._.pairs = read_pairs(doc.text)
+    return doc
+
+
+_SPAN_FINDERS = (
+    ("RESIDENT_ID", lambda text: [(c.span, c.value) for c in ids.find_resident_ids(text)]),
+    ("USCC", lambda text: [(c.span, c.value) for c in ids.find_usccs(text)]),
+    ("PHONE", lambda text: [(f.span, f.value) for f in ids.phone_matches(text)]),
+    ("EMAIL", lambda text: [(f.span, f.value) for f in ids.email_matches(text)]),
+    ("DOC_NUMBER", lambda text: [(f.span, f.value) for f in ids.doc_number_matches(text)]),
+    ("TITLE", lambda text: [(t.span, t.text) for t in ids.title_matches(text)]),
+)
+
+
+@Language.component("intake_identifiers", assigns=["doc.spans"])
+def identifiers_component(doc: Doc) -> Doc:
+    spans: list[Span] = []
+    for label, finder in _SPAN_FINDERS:
+        for (start, end), _value in finder(doc.text):
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    doc.spans["identifiers"] = spans
+    return doc
+
+
+@Language.component("intake_applicant", requires=["doc._.pairs"], assigns=["doc._.applicant"])
+def applicant_component(doc: Doc) -> Doc:
+    email = doc._.email
+    agency: AgencyFacts = doc._.agency or AgencyFacts()
+    sender = email.sender_address if email and email.sender_address != agency.email else None
+    doc._.applicant = extract_applicant(doc.text, doc._.pairs, sender_email=sender,
+                                        sender_name=email.sender_name if email else None,
+                                        excluded_phones=agency.phones, agency_address_words=agency.address_words)
+    return doc
+
+
+@Language.component("intake_request", requires=["doc._.pairs"], assigns=["doc._.request"])
+def request_component(doc: Doc) -> Doc:
+    doc._.request = extract_request(doc.text, doc._.pairs)
+    return doc
+
+
+@Language.component("intake_delivery", requires=["doc._.pairs"], assigns=["doc._.delivery"])
+def delivery_component(doc: Doc) -> Doc:
+    doc._.delivery = extract_delivery(doc.text, doc._.pairs)
+    return doc
+
+
+class RouteComponent:
+    """Rule cues and the Article 39 test, blended with the trained textcat's doc.cats."""
+
+    def __init__(self, model_weight: float, article_39_overrides: bool) -> None:
+        self.model_weight = model_weight
+        self.article_39_overrides = article_39_overrides
+
+    def __call__(self, doc: Doc) -> Doc:
+        subject = doc._.email.subject if doc._.email else ""
+        request = doc._.request
+        doc._.classification = classify(doc.text, subject=subject,
+                                        request_text=request.description if request else None,
+                                        model_cats=dict(doc.cats) if doc.cats else None,
+                                        model_weight=self.model_weight,
+                                        article_39_overrides=self.article_39_overrides)
+        return doc
+
+
+@Language.factory("intake_route", requires=["doc._.request"], assigns=["doc._.classification"],
+                  default_config={"model_weight": 0.35, "article_39_overrides": True})
+def make_route(nlp: Language, name: str, model_weight: float, article_39_overrides: bool) -> RouteComponent:
+    return RouteComponent(model_weight, article_39_overrides)
+
+
+@Language.component("intake_completeness", requires=["doc._.classification"], assigns=["doc._.check"])
+def completeness_component(doc: Doc) -> Doc:
+    extraction = Extraction(applicant=doc._.applicant, request=doc._.request, delivery=doc._.delivery)
+    doc._.check = check(extraction, doc._.classification.route)
+    return doc
+
+
+def build_pipeline(route_model: Path | None = ROUTE_MODEL_PATH) -> Language:
+    """The pipeline from pipeline.cfg, with the trained textcat when its model is shipped."""
+    config = load_config(CONFIG_PATH)
+    nlp = spacy.blank("zh", config=config)
+    if route_model is not None and (route_model / "config.cfg").exists():
+        trained = spacy.load(route_model)
+        if "textcat" in trained.pipe_names:
+            nlp.add_pipe("textcat", source=trained, before="intake_route")
+    else:
+        log.info("no trained route model at %s: rules only", route_model)
+    return nlp
+
+
+def run(nlp: Language, text: str, *, email: Any = None, agency: AgencyFacts | None = None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.email = email
+    doc._.agency = agency or AgencyFacts()
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
