@@ -119,9 +119,24 @@ def extend(app: Any, key: str, reason: str, actor: str) -> None:
     click.echo(f"#{row.id}: reply now due {new_due}")
 
 
+@click.command(help="Copy the register safely while the service runs (SQLite online backup). 备份登记库。")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.pass_obj
+def backup(app: Any, target: Path | None) -> None:
+    services = app.services()
+    if target is None:
+        target = app.home / "backups" / f"register-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+    if target.exists():
+        raise click.ClickException(f"{target} exists; a backup never overwrites a file")
+    services.register.backup(target)
+    from intake.register import Register
+    check = Register(target).check_integrity()
+    click.echo(f"backup written: {target} (integrity: {check})")
+
+
 def _due_rows(services: Any, within_days: int) -> list[dict[str, Any]]:
     today = dt.date.today()
-    horizon = services.calendar.nth_workday_after(today, within_days).date.isoformat()
+    horizon = services.calendar.nth_workday_after(today, within_days).due.isoformat()
     rows: list[dict[str, Any]] = []
     for row in services.register.rows("state = 'done' and status in ('accepted', 'needs_correction')"):
         for column, what in (("correction_due", "correction 补正"), ("reply_due", "reply 答复")):
@@ -153,4 +168,4 @@ def _holidays() -> list[click.Command]:
     return [holidays]
 
 
-COMMANDS: list[click.Command] = [status, show, reprocess, due, extend, *_holidays()]
+COMMANDS: list[click.Command] = [status, show, reprocess, due, extend, backup, *_holidays()]

@@ -65,12 +65,15 @@ def process(path: Path, services: Services, *, source: str | None = None, receiv
             from_inbox: bool = False) -> Record:
     """Record one file. The original is never modified; from the inbox it is moved to the
     archive only after its row is committed."""
-    source = source if source is not None else str(path)
+    source = printable_path(source if source is not None else str(path))
     register = services.register
     try:
         intake = ingest(path, source=source, received_on=received_on)
     except (IntakeError, OSError) as exc:
-        return _unreadable(path, source, received_on, exc, services)
+        record = _unreadable(path, source, received_on, exc, services)
+        if from_inbox:
+            _set_aside(path, services)
+        return record
     inbox_key = str(path) if from_inbox else None
     resumed = register.pending_for_inbox_file(inbox_key, intake.sha256) if inbox_key else None
     if resumed is not None and resumed.state == "done" and resumed.record is not None:
@@ -182,6 +185,20 @@ def _archive(path: Path, intake: Intake, services: Services, document_id: int, *
     if move:
         _remove_inbox_original(path, target, intake.sha256)
     return target
+
+
+def printable_path(path: str) -> str:
+    """File names that are not valid UTF-8 (e.g. GBK from an old share) shown with U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _set_aside(path: Path, services: Services) -> None:
+    """Symlinks, pipes and vanished entries leave the inbox (moved as they are, never followed)
+    so the rescan does not record them again."""
+    folder = services.config.archive / "set-aside"
+    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        os.rename(path, _free_name(folder, _safe_name(printable_path(path.name))))
 
 
 def _remove_inbox_original(path: Path, archived: Path, sha256: str) -> None:

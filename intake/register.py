@@ -73,6 +73,15 @@ class Register:
         row = self.db.execute("PRAGMA integrity_check").fetchone()
         return str(row[0]) if row else "no answer"
 
+    def backup(self, target: Path) -> None:
+        """A consistent copy while the watcher may be writing (SQLite's online backup API)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        destination = sqlite3.connect(str(target))
+        try:
+            self.db.conn.backup(destination)
+        finally:
+            destination.close()
+
     def close(self) -> None:
         self.db.conn.close()
 

@@ -243,6 +243,10 @@ class Watcher:
 
 def run_watcher(services: Services, *, polling: bool | None = None, once: bool = False) -> int:
     import click
+    integrity = services.register.check_integrity()
+    if integrity != "ok":
+        raise click.ClickException(f"the register {services.register.path} failed its integrity check ({integrity}); "
+                                   "restore it from `intake backup` copies before starting the watcher")
     try:
         with HomeLock(services.config.home):
             watcher = Watcher(services, polling=polling, on_idle=_nightly_hook(services))
