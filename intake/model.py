@@ -248,4 +248,4 @@ class Record:
 def _applicant_json(applicant: Applicant | None) -> dict[str, Any] | None:
     if applicant is None:
         return None
-    return {name: getattr(applicant, name) for name in Applicant.__slots__}  # type: ignore[attr-defined]
+    return {name: getattr(applicant, name) for name in Applicant.__slots__}
