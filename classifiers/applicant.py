@@ -173,13 +173,18 @@ def _without_fax_header(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not re.search(r"FROM\s*[:：]", line, re.I))
 
 
+# Greek and Cyrillic letters the recogniser sometimes returns inside Latin addresses (cφm).
+_LATIN_LOOKALIKES = str.maketrans({"φ": "o", "ο": "o", "о": "o", "а": "a", "е": "e", "с": "c", "р": "p",
+                                   "х": "x", "і": "i", "ѕ": "s", "ӏ": "l"})
+
+
 def _email(pairs: Sequence[Pair], text: str, sender_email: str | None) -> str | None:
     for pair in pairs:
         if pair.field == "email" and pair.value:
-            found = ids.find_emails(pair.value)
+            found = ids.find_emails(pair.value.translate(_LATIN_LOOKALIKES))
             if found:
                 return found[0]
-    found = ids.find_emails(text)
+    found = ids.find_emails(text.translate(_LATIN_LOOKALIKES))
     if found:
         return found[0]
     return sender_email

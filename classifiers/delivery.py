@@ -67,8 +67,21 @@ def _ticked_options(value: str) -> list[str] | None:
     for mark, words in zip(parts[1::2], parts[2::2]):
         if mark in _TICKED:
             chosen.append(words.strip())
-    # Words before the first box are an option the recogniser read without its tick.
+    if not chosen:
+        # No tick in the row, yet empty boxes were read: the recogniser drops a ticked box's
+        # glyph far more often than an empty one's, so options standing without a box are the
+        # ones chosen.
+        chosen = [words.strip() for words in _options_without_box(parts)]
     return chosen
+
+
+def _options_without_box(parts: list[str]) -> list[str]:
+    unboxed = [parts[0]] if parts[0].strip() else []
+    for words in parts[2::2]:
+        # "□电子邮件 自行领取": words after a box's option, separated by a space, lost their box.
+        pieces = re.split(r"[\s　]+", words.strip())
+        unboxed += [piece for piece in pieces[1:] if piece]
+    return [words for words in unboxed if len(words.strip()) >= 2]
 
 
 def _match(words: str, table: Sequence[tuple[str, str]]) -> list[str]:

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from classifiers.labels import all_labels
 
+# Name-like fields stop at a space too: 联系人：张三 010-12345678.
+_NAME_FIELDS = {"contact_person", "person_name", "applicant", "legal_rep", "postcode"}
 # Fields whose values run to the end of the line (they contain commas); others stop at one.
 _LONG_FIELDS = {"description", "purpose", "title", "media", "method", "agency"}
 # Fields whose form-cell value may wrap onto several lines.
@@ -129,6 +131,8 @@ def _inline_pairs(line: str, index: int, section: str) -> list[Pair]:
             cut = [value.find(ch) for ch in _VALUE_END if ch in value]
             if cut:
                 value = value[:min(cut)]
+        if field in _NAME_FIELDS:
+            value = value.strip().split(" ")[0]
         value = value.strip(" ，,；;。　")
         found.append(Pair(field, label, value, index, True, section))
     return found

@@ -53,3 +53,10 @@ def test_each_media_word(word, value):
 @pytest.mark.parametrize("word, value", METHOD_WORDS)
 def test_each_method_word(word, value):
     assert value in delivery(f"获取方式：☑{word}").methods
+
+
+def test_options_read_without_their_box_are_the_ticked_ones():
+    # The recogniser often drops a ticked box's glyph but keeps the empty boxes.
+    text = "提供政府信息的指定方式\n纸质文本 □电子邮件 □光盘\n获取信息的方式\n□邮寄 □电子邮件 自行领取 □当场阅读、抄录"
+    result = delivery(text)
+    assert result.media == ("paper",) and result.methods == ("pickup",)

@@ -43,3 +43,13 @@ def test_every_label_of_the_table_is_read():
         for label in labels:
             pairs = read_pairs(f"{label}：测试值")
             assert any(p.label == label for p in pairs), (field, label)
+
+
+def test_name_fields_stop_at_a_space():
+    pairs = read_pairs("联系人：傅某某 010-62587163")
+    assert first(pairs, "contact_person").value == "傅某某"
+
+
+def test_label_split_over_two_lines_is_joined():
+    pairs = read_pairs("统一社会信用代\n码\n91370000MA3C00000X")
+    assert first(pairs, "uscc").value == "91370000MA3C00000X"
