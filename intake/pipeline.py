@@ -124,17 +124,19 @@ def _read_and_understand(intake: Intake, archived: Path, services: Services) -> 
     duplicate_of: str | None = None
     events: list[DeadlineEvent] = []
     if route == Route.APPLICATION and extraction is not None:
-        earlier = find_repeat(intake.sha256, extraction.applicant, extraction.request,
-                              (payload for _, payload in
-                               services.register.records("state = 'done' and route = 'application'")))
+        earlier_rows = [dict(payload, _id=row_id) for row_id, payload in
+                        services.register.records("state = 'done' and route = 'application'")]
+        earlier = find_repeat(intake.sha256, extraction.applicant, extraction.request, earlier_rows)
         if earlier is not None and earlier.get("status") == Status.NEEDS_CORRECTION and \
                 earlier.get("sha256") != intake.sha256 and status == Status.ACCEPTED:
             # Art. 30: the corrected application; its own receipt starts the reply clock.
-            reasons.append(f"correction of the earlier application {earlier['sha256'][:12]}")
+            reasons.append(f"correction of the earlier application #{earlier['_id']} ({earlier['sha256'][:12]})")
+            services.register.add_event(int(earlier["_id"]), "correction_received",
+                                        detail={"on": intake.received_on.isoformat(), "by": intake.sha256})
         elif earlier is not None:
             duplicate_of = str(earlier["sha256"])
             status = Status.DUPLICATE
-            reasons.append(f"repeats the earlier application {duplicate_of[:12]}")
+            reasons.append(f"repeats the earlier application #{earlier['_id']} ({duplicate_of[:12]})")
     deadlines = compute_deadlines(intake.received_on, status, events, services.calendar)
     return Record(
         source=intake.source, sha256=intake.sha256, channel=channel, marked=meaning.classification.marked,
