@@ -247,9 +247,14 @@ def run_watcher(services: Services, *, polling: bool | None = None, once: bool =
     if integrity != "ok":
         raise click.ClickException(f"the register {services.register.path} failed its integrity check ({integrity}); "
                                    "restore it from `intake backup` copies before starting the watcher")
+    from intake.config import ConfigError
+    try:
+        nightly = _nightly_hook(services)
+    except ConfigError as exc:
+        raise click.ClickException(f"intake.toml: {exc}") from exc
     try:
         with HomeLock(services.config.home):
-            watcher = Watcher(services, polling=polling, on_idle=_nightly_hook(services))
+            watcher = Watcher(services, polling=polling, on_idle=nightly)
             signal.signal(signal.SIGTERM, watcher.stop)
             signal.signal(signal.SIGINT, watcher.stop)
             return watcher.run(once=once)

@@ -1,0 +1,234 @@
+"""The daily digest from a register with known contents: counts, due items, masking, files, CLI."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from intake.config import Config
+from intake.deadlines import compute_deadlines
+from intake.digest import REPEAT_THRESHOLD, Digest, build_digest, produce_digest, render, repeat_applicants
+from intake.model import Applicant, Channel, Missing, Record, Request, Route, Status
+from intake.pipeline import Services
+from intake.register import Register
+from intake.workdays import WorkdayCalendar
+
+DAY = dt.date(2025, 3, 14)          # a Friday
+
+
+def resident_id(first17: str) -> str:
+    """A resident ID with a valid check digit (GB 11643), so the masker recognises it as one."""
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
+
+
+ZHANG_ID = resident_id("37152219900101123")
+ZHANG_PHONE = "13812345678"
+LI_EMAIL = "lisi.private@example.com"
+REVIEW_PHONE = "13987654321"
+SECRETS = (ZHANG_ID, ZHANG_PHONE, LI_EMAIL, REVIEW_PHONE, "lisi.private")
+
+
+def add_document(register: Register, calendar: WorkdayCalendar, *, received_on: dt.date, status: Status,
+                 route: Route = Route.APPLICATION, applicant: Applicant | None = None,
+                 arrived_at: dt.datetime | None = None, channel: Channel = Channel.LETTER, sha256: str | None = None,
+                 missing: tuple[Missing, ...] = (), reasons: tuple[str, ...] = (), error: str | None = None,
+                 name: str = "scan.png", provisional: bool = False, confidence: float = 0.9) -> int:
+    """One register row as the pipeline would leave it, without OCR."""
+    arrived_at = arrived_at or dt.datetime.combine(received_on, dt.time(9, 30))
+    sha256 = sha256 or f"{register.db.execute('select count(*) from documents').fetchone()[0] + 1:064x}"
+    document_id = register.claim(sha256=sha256, source=name, original_name=name, inbox_path=None,
+                                 arrived_at=arrived_at)
+    deadlines = compute_deadlines(received_on, status, [], calendar)
+    record = Record(
+        source=name, sha256=sha256, channel=channel, marked=route == Route.APPLICATION, route=route, status=status,
+        applicant=applicant, request=Request(description="2024年度电梯抽查结果") if applicant else None,
+        delivery=None, missing=missing, received_on=received_on, correction_due=deadlines.correction_due,
+        reply_due=deadlines.reply_due, duplicate_of=None, confidence=confidence, text="…", error=error,
+        reasons=reasons, provisional_deadline=provisional)
+    register.complete(document_id, record)
+    return document_id
+
+
+def person(name: str, **values: str) -> Applicant:
+    return Applicant(kind="person", category="individual", name=name, id_type="resident_id" if "id_number" in values
+                     else None, **values)
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Services:
+    home = tmp_path / "home"
+    home.mkdir()
+    config = Config(home=home)
+    return Services(config=config, register=Register(config.database), calendar=WorkdayCalendar.load(home),
+                    engine_factory=lambda: None)
+
+
+@pytest.fixture
+def known(services: Services) -> dict[str, int]:
+    """The register the digest tests read; ids by role."""
+    register, calendar = services.register, services.calendar
+    zhang_with_id = person("张三", id_number=ZHANG_ID, phone=ZHANG_PHONE)
+    today = dt.datetime.combine(DAY, dt.time(10, 0))
+    ids = {
+        "overdue": add_document(register, calendar, received_on=dt.date(2025, 2, 10), status=Status.ACCEPTED,
+                                applicant=zhang_with_id),
+        "due_soon": add_document(register, calendar, received_on=dt.date(2025, 2, 20), status=Status.ACCEPTED,
+                                 applicant=person("张三", id_number=ZHANG_ID)),
+        # Same name and phone, no ID: the same applicant, a third application in 90 days.
+        "correction_today": add_document(register, calendar, received_on=DAY, status=Status.NEEDS_CORRECTION,
+                                         applicant=person("张三", phone=ZHANG_PHONE), arrived_at=today,
+                                         missing=(Missing.APPLICANT_ID,)),
+        "replied": add_document(register, calendar, received_on=dt.date(2025, 2, 12), status=Status.ACCEPTED,
+                                applicant=person("李四", email=LI_EMAIL)),
+        "awaiting": add_document(register, calendar, received_on=dt.date(2025, 3, 3), status=Status.NEEDS_CORRECTION,
+                                 applicant=person("王五", email=LI_EMAIL),
+                                 missing=(Missing.REQUEST_DESCRIPTION, Missing.DELIVERY_FORMAT)),
+        "petition": add_document(register, calendar, received_on=DAY, status=Status.ROUTED, route=Route.PETITION,
+                                 arrived_at=today, channel=Channel.EMAIL),
+        "review": add_document(register, calendar, received_on=DAY, status=Status.NEEDS_REVIEW, arrived_at=today,
+                               channel=Channel.FAX, confidence=0.41,
+                               reasons=(f"two phones on the form: {REVIEW_PHONE} and another",)),
+        "failed": add_document(register, calendar, received_on=DAY, status=Status.FAILED, route=Route.OTHER,
+                               arrived_at=today, name=f"{ZHANG_PHONE}_scan.pdf",
+                               error=f"[E010] encrypted PDF sent by {LI_EMAIL}"),
+        "provisional": add_document(register, calendar, received_on=dt.date(2025, 3, 13), status=Status.ACCEPTED,
+                                    applicant=person("赵六"), provisional=True),
+    }
+    register.add_event(ids["replied"], "replied", detail={"on": "2025-03-10", "outcome": "予以公开"})
+    register.add_event(ids["awaiting"], "notice_sent", detail={"on": "2025-03-05"})
+    return ids
+
+
+def test_arrivals_by_route_status_and_channel(services, known):
+    digest = build_digest(services.register, services.calendar, DAY)
+    assert digest.arrived == 4
+    counts = {count.label: count.n for count in digest.by_route_status}
+    assert counts == {"政府信息公开申请 / 需补正": 1, "政府信息公开申请 / 待审核": 1, "信访 / 已转办": 1,
+                      "其他 / 无法读取": 1}
+    assert {count.label: count.n for count in digest.by_channel} == {"信函 letter": 2, "电子邮件 email": 1,
+                                                                     "传真 fax": 1}
+
+
+def test_overdue_and_due_within_five_working_days(services, known):
+    digest = build_digest(services.register, services.calendar, DAY)
+    # 20 working days after 2025-02-10 is 2025-03-10; it is four working days overdue.
+    [overdue] = digest.overdue
+    assert (overdue.document_id, overdue.due, overdue.workdays_left) == (known["overdue"], dt.date(2025, 3, 10), -4)
+    assert overdue.applicant == "张三"
+    assert digest.horizon == dt.date(2025, 3, 21)
+    assert [(item.document_id, item.due, item.workdays_left) for item in digest.due_soon] == [
+        (known["due_soon"], dt.date(2025, 3, 20), 4)]
+    # Answered deadlines are not listed: the reply of #replied, the notice of #awaiting.
+    listed = {item.document_id for item in (*digest.overdue, *digest.due_soon)}
+    assert known["replied"] not in listed and known["awaiting"] not in listed
+
+
+def test_waiting_lists(services, known):
+    digest = build_digest(services.register, services.calendar, DAY)
+    [waiting] = digest.awaiting_correction
+    assert (waiting.document_id, waiting.notice_sent_on, waiting.days_waiting) == (
+        known["awaiting"], dt.date(2025, 3, 5), 9)
+    assert waiting.missing == "所需信息描述、获取方式"
+    assert [item.document_id for item in digest.review] == [known["review"]]
+    assert [item.document_id for item in digest.failures] == [known["failed"]]
+    assert [item.document_id for item in digest.provisional] == [known["provisional"]]
+
+
+def test_repeat_applicant_joined_by_id_or_name_and_phone(services, known):
+    digest = build_digest(services.register, services.calendar, DAY)
+    [repeat] = digest.repeat_applicants
+    assert repeat.applications == REPEAT_THRESHOLD == 3
+    assert repeat.document_ids == (known["overdue"], known["due_soon"], known["correction_today"])
+    assert repeat.identity == ZHANG_ID[:4] + "*" * 10 + ZHANG_ID[-4:]
+    # Ninety days on, the first application has left the window.
+    rows = list(services.register.db.query("select * from documents"))
+    assert repeat_applicants(rows, dt.date(2025, 5, 11)) == ()
+
+
+def test_chart_covers_thirty_days(services, known):
+    digest = build_digest(services.register, services.calendar, DAY)
+    assert len(digest.chart) == 30 and digest.chart[-1].day == DAY and digest.chart[0].day == dt.date(2025, 2, 13)
+    assert digest.chart[-1].n == 4 and sum(bar.n for bar in digest.chart) == 7
+
+
+def test_rendered_digest_masks_every_personal_value(services, known):
+    text, html = render(build_digest(services.register, services.calendar, DAY, agency="测试局"))
+    for secret in SECRETS:
+        assert secret not in text and secret not in html
+    for part in (text, html):
+        assert "138****5678" in part                       # the failed file's name
+        assert "139****4321" in part                       # the review reason
+        assert "l***@example.com" in part                  # the failure's error
+    assert re.search(r"逾期 4 个工作日", html) and "还剩 4 个工作日" in html
+
+
+def test_html_is_self_contained(services, known):
+    _, html = render(build_digest(services.register, services.calendar, DAY))
+    assert "<svg" in html and html.count("<rect") == 30
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", html)
+    assert "<link" not in html and "<script" not in html and "<style" not in html
+
+
+def test_files_are_written_to_the_outbox(services, known):
+    files = produce_digest(services, DAY)
+    folder = services.config.outbox / "digest"
+    assert files.html_path == folder / "2025-03-14.html" and files.text_path == folder / "2025-03-14.txt"
+    assert files.html_path.read_text(encoding="utf-8") == files.html
+    assert "Overdue: 1" in files.text_path.read_text(encoding="utf-8")
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]      # no temporary left behind
+
+
+def test_empty_register_gives_an_empty_digest(services):
+    digest: Digest = build_digest(services.register, services.calendar, DAY)
+    assert digest.arrived == 0 and not digest.overdue and not digest.repeat_applicants
+    text, html = render(digest)
+    assert "nothing arrived" in html and "无 / none" in text
+
+
+def cli_group(home: Path) -> click.Group:
+    """The commands as the lead will register them, on a group that sets the AppContext."""
+    from intake.cli import AppContext
+    from intake.digest_cli import COMMANDS
+
+    @click.group()
+    @click.pass_context
+    def group(ctx: click.Context) -> None:
+        ctx.obj = AppContext(home, False, False)
+
+    for command in COMMANDS:
+        group.add_command(command)
+    return group
+
+
+def test_digest_command_writes_both_files(services, known):
+    services.register.close()
+    result = CliRunner().invoke(cli_group(services.config.home), ["digest", "--date", "2025-03-14"])
+    assert result.exit_code == 0, result.output
+    assert [Path(line).name for line in result.stdout.splitlines()] == ["2025-03-14.html", "2025-03-14.txt"]
+
+
+def test_send_without_recipients_is_a_clear_error(services):
+    result = CliRunner().invoke(cli_group(services.config.home), ["digest", "--send"])
+    assert result.exit_code == 1
+    assert "no recipients" in result.output and "Traceback" not in result.output
+
+
+def test_corrected_application_ends_the_correction_clock_but_a_second_copy_does_not(services):
+    register, calendar = services.register, services.calendar
+    corrected = add_document(register, calendar, received_on=dt.date(2025, 3, 3), status=Status.NEEDS_CORRECTION,
+                             applicant=person("甲"), sha256="c" * 64)
+    add_document(register, calendar, received_on=dt.date(2025, 3, 13), status=Status.ACCEPTED, applicant=person("甲"),
+                 reasons=(f"correction of the earlier application {'c' * 12}",))
+    copied = add_document(register, calendar, received_on=dt.date(2025, 3, 3), status=Status.NEEDS_CORRECTION,
+                          applicant=person("乙"), sha256="d" * 64)
+    add_document(register, calendar, received_on=dt.date(2025, 3, 4), status=Status.DUPLICATE, applicant=person("乙"),
+                 sha256="d" * 64)
+    digest = build_digest(register, calendar, DAY)
+    # Both correction notices were due 2025-03-12; only the one never answered by a correction is overdue.
+    assert [(item.document_id, item.due) for item in digest.overdue] == [(copied, dt.date(2025, 3, 12))]
+    assert corrected not in {item.document_id for item in digest.due_soon}
