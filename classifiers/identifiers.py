@@ -282,6 +282,8 @@ def _classify_run(raw: str, span: tuple[int, int]) -> tuple[str, IdCandidate] | 
     literal = chars[:17].upper() + ("X" if chars[17] in "xX" else chars[17].upper())
     id_opts, uscc_opts = _id_options(chars), _uscc_options(chars)
     person = _read_resident_id(id_opts, literal) if id_opts else None
+    if person is not None and person.valid and not person.corrected:
+        return "id", IdCandidate(person.value, True, False, span, raw)     # the common case, and cheap
     company = (_resolve(uscc_opts, literal, uscc_valid, USCC_ALPHABET, _USCC_NEIGHBOURS, _USCC_PLAUSIBLE)
                if uscc_opts else None)
     # Spaces may join two numbers, so a separated run is taken only as read; a run shaped like

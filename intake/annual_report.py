@@ -32,7 +32,7 @@ from intake.register import Register
 TITLE = "收到和处理政府信息公开申请情况"
 CHECK_RULE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 # Written by intake/pipeline.py when a corrected application arrives (Art. 30).
-_CORRECTION_REASON = re.compile(r"correction of the earlier application ([0-9a-f]{6,64})")
+_CORRECTION_REASON = re.compile(r"correction of the earlier application (?:#\d+ \()?([0-9a-f]{6,64})")
 
 # applicant_category → the form's columns, in the form's order.
 COLUMNS: tuple[tuple[str, str], ...] = (
