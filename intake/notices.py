@@ -99,7 +99,10 @@ def _docx_bytes(text: str) -> bytes:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
     lines = text.splitlines()
     for index, line in enumerate(lines):
+        if not line.strip():
+            continue   # blank template lines become paragraph spacing, so the notice fits one page
         paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(6)
         run = paragraph.add_run(line.strip() if index < 3 or index >= len(lines) - 3 else line.rstrip())
         if index == 0:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
