@@ -2,8 +2,10 @@
 
 Pure functions over a string. Every finder works on `normalise_text(text)`, which maps one
 character to exactly one character, so the spans it reports index the caller's text as well.
-OCR misreads are repaired only where the repair is unambiguous: a check character must confirm
-it, and when several repairs would pass, none is made (the value is reported as read, invalid).
+OCR misreads of a resident ID or USCC are repaired only where the check character confirms the
+repair and no other single-character repair would pass as well (ties go to the usual OCR
+confusions, then to known address codes / the 主体标识码 check); otherwise the value is reported
+as read and invalid, never guessed.
 """
 from __future__ import annotations
 
@@ -53,8 +55,10 @@ DIGIT_LOOKALIKES: Mapping[str, str] = {
 }
 # What OCR gives for the check character X of a resident ID.
 X_LOOKALIKES = "Xx×χХхⅩK"
-# Digits OCR takes for one another. Pairs, so the table is symmetric: the true character is
-# always among the alternatives tried, and a second passing alternative blocks any repair.
+# Digits OCR takes for one another, as pairs so the table is symmetric. Every substitution is
+# tried; these only break a tie between passing ones, so a misread from this table is not
+# repaired to a wrong value (the true one is among the tied; only an address code unknown to
+# python-stdnum's table can then lose it the tie).
 DIGIT_CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("0", "8"), ("0", "6"), ("0", "9"), ("1", "7"), ("1", "4"), ("3", "8"), ("3", "5"),
     ("5", "6"), ("6", "8"), ("8", "9"), ("2", "7"),
@@ -169,7 +173,6 @@ _USCC_PLAUSIBLE: tuple[Callable[[str], bool], ...] = (
     lambda v: address_code_known(v[2:8]),
     lambda v: v[0] in USCC_DEPARTMENTS,
 )
-
 
 
 def _uscc_plausible(value: str) -> bool:
@@ -292,17 +295,16 @@ def _classify_run(raw: str, span: tuple[int, int]) -> tuple[str, IdCandidate] | 
     looks_like_id = id_opts is not None and _id_shaped("".join(o[0] for o in id_opts))
     as_id = _valid_reading(person, not separated)
     as_uscc = _valid_reading(company, not separated and not looks_like_id)
-    if as_uscc is not None and (as_uscc.guessed or as_id or looks_like_id) and not _uscc_plausible(as_uscc.value):
+    if as_uscc and (as_uscc.guessed or as_id or looks_like_id) and not _uscc_plausible(as_uscc.value):
         as_uscc = None      # a guessed or contested credit code must be whole: org code, division, department
-    # A reading as written beats a repaired one; between two repairs the shape decides.
-    if as_id and not as_id.corrected:
-        return "id", IdCandidate(as_id.value, True, False, span, raw)
+    # A reading as written beats a repaired one (an ID as written returned above); between two
+    # repairs the shape decides.
     if as_uscc and not as_uscc.corrected:
         return "uscc", IdCandidate(as_uscc.value, True, False, span, raw)
     if as_id and (not as_uscc or looks_like_id):
         return "id", IdCandidate(as_id.value, True, True, span, raw)
     if as_uscc:
-        return "uscc", IdCandidate(as_uscc.value, True, as_uscc.corrected, span, raw)
+        return "uscc", IdCandidate(as_uscc.value, True, True, span, raw)
     if separated:
         return None
     if person is not None and looks_like_id:

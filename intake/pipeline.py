@@ -74,14 +74,14 @@ def process(path: Path, services: Services, *, source: str | None = None, receiv
         if from_inbox:
             _set_aside(path, services)
         return record
-    inbox_key = str(path) if from_inbox else None
+    inbox_key = printable_path(str(path)) if from_inbox else None
     resumed = register.pending_for_inbox_file(inbox_key, intake.sha256) if inbox_key else None
     if resumed is not None and resumed.state == "done" and resumed.record is not None:
         # A crash came between committing the row and archiving: finish the archiving only.
         _archive(path, intake, services, resumed.id, move=True)
         return _record_from_json(resumed.record)
     document_id = resumed.id if resumed is not None else register.claim(
-        sha256=intake.sha256, source=source, original_name=path.name, inbox_path=inbox_key,
+        sha256=intake.sha256, source=source, original_name=printable_path(path.name), inbox_path=inbox_key,
         arrived_at=intake.arrived_at)
     archived = _archive(path, intake, services, document_id, move=False)
     started = time.monotonic()
@@ -248,7 +248,7 @@ def _unreadable(path: Path, source: str, received_on: dt.date | None, exc: Excep
                     status=Status.FAILED, applicant=None, request=None, delivery=None, missing=(),
                     received_on=received_on or now.date(), correction_due=None, reply_due=None,
                     duplicate_of=None, confidence=1.0, text="", error=error)
-    document_id = services.register.claim(sha256=sha256, source=source, original_name=path.name,
+    document_id = services.register.claim(sha256=sha256, source=source, original_name=printable_path(path.name),
                                           inbox_path=None, arrived_at=now)
     services.register.complete(document_id, record)
     write_record(services.config.outbox, document_id, record)

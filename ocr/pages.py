@@ -167,12 +167,14 @@ def decode_text(data: bytes) -> str:
         data = data[3:]
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16", errors="replace")
-    for encoding in ("utf-8", "gb18030", "big5hkscs"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # GB18030 or Big5: Big5 bytes also decode as GB18030, into rare characters; the e-mail
+    # reader's script scoring tells them apart.
+    from ocr.emails import _chinese
+    return _chinese(data) or data.decode("gb18030", errors="replace")
 
 
 # ---------------------------------------------------------------- e-mail
