@@ -88,14 +88,16 @@ def init(app: AppContext) -> None:
               help="Date of receipt (收到申请之日) for every file, YYYY-MM-DD. Default: today.")
 @click.pass_obj
 def process(app: AppContext, paths: tuple[Path, ...], as_json: bool, received_on: dt.datetime | None) -> None:
-    from intake.pipeline import process as process_file
+    from intake.pipeline import process_many
+    from intake.workers import pool_size
     services = app.services()
     day = received_on.date() if received_on else None
     total = len(paths)
-    for number, path in enumerate(paths, 1):
+    workers = min(pool_size(services.config.watch.workers), total)
+    for number, (path, record) in enumerate(zip(paths, process_many(list(paths), services, received_on=day,
+                                                                    workers=workers)), 1):
         if total > 1:
-            click.echo(f"[{number}/{total}] {path}", err=True)
-        record = process_file(path, services, source=str(path), received_on=day)
+            click.echo(f"[{number}/{total}] {path} → {record.route}/{record.status}", err=True)
         if as_json:
             click.echo(json.dumps(record.to_json(), ensure_ascii=False))
         else:

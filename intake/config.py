@@ -34,7 +34,7 @@ polling = false
 # Seconds one file may take before it is given up as failed.
 file_timeout_seconds = 300
 # Worker processes for OCR (0 = one per core).
-workers = 1
+workers = 0
 
 [limits]
 max_pages = 200
@@ -74,7 +74,7 @@ class WatchSettings:
     rescan_seconds: float = 60.0
     polling: bool = False
     file_timeout_seconds: float = 300.0
-    workers: int = 1
+    workers: int = 0
 
 
 @dataclass(frozen=True, slots=True)

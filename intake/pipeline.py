@@ -24,14 +24,14 @@ from classifiers.fields import AgencyFacts
 from classifiers.repeats import find_repeat
 from intake.config import Config
 from intake.deadlines import DeadlineEvent, compute_deadlines
-from intake.errors import IntakeError, NoText, TimedOut
-from intake.ingest import identify, ingest
-from intake.model import Channel, Document, FileKind, Intake, PageText, Record, Route, Status
+from intake.errors import IntakeError, TimedOut
+from intake.ingest import ingest
+from intake.model import Channel, FileKind, Intake, Record, Route, Status
+from intake.reading import Reading, read_document
 from intake.outbox import write_record
 from intake.register import Register
 from intake.understand import understand
 from intake.workdays import WorkdayCalendar
-from ocr.pages import PageLimits, read_pages
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +61,67 @@ class Services:
         return AgencyFacts(phones=(agency.phone, agency.fax), address_words=("黄河路101号",))
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A file whose row is committed and whose original is archived, ready to be read."""
+    path: Path
+    intake: Intake
+    document_id: int
+    archived: Path
+    from_inbox: bool
+    started: float
+
+
 def process(path: Path, services: Services, *, source: str | None = None, received_on: dt.date | None = None,
             from_inbox: bool = False) -> Record:
     """Record one file. The original is never modified; from the inbox it is moved to the
     archive only after its row is committed."""
+    claim = prepare(path, services, source=source, received_on=received_on, from_inbox=from_inbox)
+    if isinstance(claim, Record):
+        return claim
+    try:
+        with _time_limit(services.config.watch.file_timeout_seconds):
+            reading: Reading | str = read_document(claim.intake, claim.archived, services.config.limits,
+                                                   services.engine)
+    except IntakeError as exc:
+        reading = str(exc)
+    except Exception as exc:  # noqa: BLE001 - the one place a stage's failure becomes a record
+        reading = f"[E099] unexpected error while reading: {type(exc).__name__}: {exc}"
+        log.error("%s: unexpected error", claim.intake.source, exc_info=services.config_debug)
+    return finish(claim, reading, services)
+
+
+def process_many(paths: list[Path], services: Services, *, received_on: dt.date | None = None,
+                 workers: int = 1) -> Iterator[Record]:
+    """Many files at once: rows claimed in input order, pages read by a pool of worker
+    processes, records finished (understood, checked for repeats, written) in input order."""
+    if workers <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield process(path, services, source=str(path), received_on=received_on)
+        return
+    from intake.workers import ReaderPool
+    config = services.config
+    with ReaderPool(config.ocr_engine, workers) as pool:
+        pending: list[tuple[Claim | Record, Any]] = []
+        for path in paths:
+            claim = prepare(path, services, source=str(path), received_on=received_on)
+            future = None if isinstance(claim, Record) else pool.submit(
+                claim.intake, claim.archived, config.limits, config.watch.file_timeout_seconds)
+            pending.append((claim, future))
+        for claim, future in pending:
+            if isinstance(claim, Record):
+                yield claim
+                continue
+            try:
+                reading = future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker that died still leaves a record
+                reading = f"[E099] the reader process failed: {type(exc).__name__}: {exc}"
+            yield finish(claim, reading, services)
+
+
+def prepare(path: Path, services: Services, *, source: str | None = None, received_on: dt.date | None = None,
+            from_inbox: bool = False) -> Claim | Record:
+    """Hash, claim a row and archive the original; a Record when nothing more can be done."""
     source = printable_path(source if source is not None else str(path))
     register = services.register
     try:
@@ -84,43 +141,41 @@ def process(path: Path, services: Services, *, source: str | None = None, receiv
         sha256=intake.sha256, source=source, original_name=printable_path(path.name), inbox_path=inbox_key,
         arrived_at=intake.arrived_at)
     archived = _archive(path, intake, services, document_id, move=False)
-    started = time.monotonic()
-    try:
-        with _time_limit(services.config.watch.file_timeout_seconds):
-            record = _read_and_understand(intake, archived, services)
-    except IntakeError as exc:
-        record = _failed(intake, str(exc))
-        log.warning("%s: %s", source, exc)
-    except Exception as exc:  # noqa: BLE001 - the one place a stage's failure becomes a record
-        record = _failed(intake, f"[E099] unexpected error while reading: {type(exc).__name__}: {exc}")
-        log.error("%s: unexpected error", source, exc_info=services.config_debug)
-    register.complete(document_id, record)
-    write_record(services.config.outbox, document_id, record)
+    return Claim(path, intake, document_id, archived, from_inbox, time.monotonic())
+
+
+def finish(claim: Claim, reading: Reading | str, services: Services) -> Record:
+    """Understand what was read, commit the row, write the outbox, then release the original."""
+    intake = claim.intake
+    if isinstance(reading, str):
+        record = _failed(intake, reading)
+        log.warning("%s: %s", intake.source, reading)
+    else:
+        try:
+            record = _understand(intake, reading, services)
+        except Exception as exc:  # noqa: BLE001 - the one place a stage's failure becomes a record
+            record = _failed(intake, f"[E099] unexpected error while understanding: {type(exc).__name__}: {exc}")
+            log.error("%s: unexpected error", intake.source, exc_info=services.config_debug)
+    services.register.complete(claim.document_id, record)
+    write_record(services.config.outbox, claim.document_id, record)
     if record.status == Status.NEEDS_CORRECTION:
-        _draft_notice(services, document_id, record)
-    if from_inbox:
-        _remove_inbox_original(path, archived, intake.sha256)
-    log.info("%s → %s/%s in %.1f s", source, record.route, record.status, time.monotonic() - started)
+        _draft_notice(services, claim.document_id, record)
+    if claim.from_inbox:
+        _remove_inbox_original(claim.path, claim.archived, intake.sha256)
+    log.info("%s → %s/%s in %.1f s", intake.source, record.route, record.status, time.monotonic() - claim.started)
     return record
 
 
 # ---------------------------------------------------------------- stages
-def _read_and_understand(intake: Intake, archived: Path, services: Services) -> Record:
-    config = services.config
-    intake = identify(replace(intake, path=archived), max_bytes=config.limits.max_file_megabytes * 1_000_000)
-    document = read_pages(intake, PageLimits(config.limits.max_pages, config.limits.max_image_pixels))
-    texts = [_page_text(page, services) for page in document.pages]
-    text = "\n".join(t.text for t in texts if t.text.strip())
-    if not text.strip():
-        raise NoText(f"{len(texts)} page(s) read, none with text")
-    ocr_confidence = min((t.confidence for t in texts if t.lines), default=1.0)
-    channel = detect_channel(intake.kind, document, text)
-    meaning = understand(text, email=document.email, agency=services.agency, ocr_confidence=ocr_confidence,
-                         nlp=services.nlp)
+def _understand(intake: Intake, reading: Reading, services: Services) -> Record:
+    text = reading.text
+    channel = detect_channel(reading.kind, reading.email is not None, reading.fax, text)
+    meaning = understand(text, email=reading.email, agency=services.agency,
+                         ocr_confidence=reading.ocr_confidence, nlp=services.nlp)
     route = meaning.classification.route
     status = meaning.check.status
     extraction = meaning.extraction
-    reasons = list(meaning.classification.reasons) + list(meaning.check.reasons) + list(document.warnings)
+    reasons = list(meaning.classification.reasons) + list(meaning.check.reasons) + list(reading.warnings)
     duplicate_of: str | None = None
     events: list[DeadlineEvent] = []
     if route == Route.APPLICATION and extraction is not None:
@@ -147,7 +202,7 @@ def _read_and_understand(intake: Intake, archived: Path, services: Services) -> 
         missing=meaning.check.missing if route == Route.APPLICATION else (),
         received_on=intake.received_on, correction_due=deadlines.correction_due, reply_due=deadlines.reply_due,
         duplicate_of=duplicate_of, confidence=meaning.confidence, text=text, error=None,
-        pages=len(document.pages), reasons=tuple(reasons), provisional_deadline=deadlines.provisional)
+        pages=len(reading.texts), reasons=tuple(reasons), provisional_deadline=deadlines.provisional)
 
 
 def _draft_notice(services: Services, document_id: int, record: Record) -> None:
@@ -159,13 +214,6 @@ def _draft_notice(services: Services, document_id: int, record: Record) -> None:
         log.error("correction notice for #%d not written: %s", document_id, exc)
         return
     services.register.add_event(document_id, "notice_drafted", detail={"files": [str(p) for p in paths]})
-
-
-def _page_text(page: Any, services: Services) -> PageText:
-    if page.text is not None:
-        return PageText(number=page.number, text=page.text)
-    result: PageText = services.engine().read(page.image, page_number=page.number, fax=page.fax)
-    return result
 
 
 # ---------------------------------------------------------------- originals

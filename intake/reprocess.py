@@ -8,7 +8,8 @@ from intake.errors import IntakeError
 from intake.ingest import ingest
 from intake.model import Record
 from intake.outbox import remove_review_copy, write_record
-from intake.pipeline import Services, _failed, _read_and_understand, _time_limit
+from intake.pipeline import Services, _failed, _time_limit, _understand
+from intake.reading import read_document
 from intake.records import record_from_json
 from intake.register import DocumentRow
 
@@ -21,7 +22,8 @@ def reprocess_document(services: Services, row: DocumentRow) -> Record:
     intake = ingest(archived, source=old.get("source") or str(archived), received_on=received_on)
     try:
         with _time_limit(services.config.watch.file_timeout_seconds):
-            record = _read_and_understand(intake, archived, services)
+            record = _understand(intake, read_document(intake, archived, services.config.limits,
+                                                       services.engine), services)
     except IntakeError as exc:
         record = _failed(intake, str(exc))
     if old:

@@ -40,7 +40,7 @@ def rows(home: Path) -> list[tuple[str, str, str]]:
             return []
 
 
-def wait_for(condition, timeout: float = 60.0) -> bool:
+def wait_for(condition, timeout: float = 180.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
@@ -133,7 +133,7 @@ def test_killing_the_watcher_loses_nothing_and_records_nothing_twice(tmp_path, k
         watcher.wait(timeout=30)
     watcher = start_watcher(home)
     try:
-        assert wait_for(lambda: len(rows(home)) == 12 and all(r[1] == "done" and r[2] for r in rows(home)), 120)
+        assert wait_for(lambda: len(rows(home)) == 12 and all(r[1] == "done" and r[2] for r in rows(home)), 300)
     finally:
         watcher.send_signal(signal.SIGTERM)
         watcher.wait(timeout=30)
