@@ -118,7 +118,8 @@ def watch(app: AppContext, polling: bool | None, once: bool) -> None:
 def _register_optional_commands() -> None:
     """Command groups that live in their own modules."""
     import importlib
-    for module_name, attribute in (("intake.commands", "COMMANDS"), ("intake.digest_cli", "COMMANDS")):
+    for module_name, attribute in (("intake.commands", "COMMANDS"), ("intake.digest_cli", "COMMANDS"),
+                                   ("intake.review_cli", "COMMANDS")):
         module = importlib.import_module(module_name)
         for command in getattr(module, attribute):
             main.add_command(command)

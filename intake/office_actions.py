@@ -29,8 +29,12 @@ def recompute(services: Services, row: DocumentRow, record_json: dict[str, Any],
     record = record_from_json(record_json)
     deadlines = compute_deadlines(record.received_on, record.status, clock_events(services, row.id), services.calendar)
     from dataclasses import replace
+    stored = services.register.rows("id = ?", [row.id])
+    pages = int(stored[0]["pages"] or 0) if stored else 0
+    reasons = tuple(json.loads(stored[0]["reasons"] or "[]")) if stored else ()
+    # The page count and reasons live beside the contract record, not in it: carry them over.
     updated = replace(record, correction_due=deadlines.correction_due, reply_due=deadlines.reply_due,
-                      provisional_deadline=deadlines.provisional)
+                      provisional_deadline=deadlines.provisional, pages=pages, reasons=reasons)
     services.register.complete(row.id, updated, event=event, actor=actor, detail=detail)
     return updated.to_json()
 

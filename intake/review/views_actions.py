@@ -1,0 +1,114 @@
+"""The forms on an item's page: each POST calls one function of `intake.review_actions`.
+
+After a change the browser is sent back to the item (post/redirect/get), with a message saying
+what happened or why nothing was saved.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, Response, abort, flash, redirect, request, url_for
+from werkzeug.datastructures import ImmutableMultiDict
+
+from intake.pipeline import Services
+from intake.review import labels
+from intake.review.app import services, signed_in_user, state
+from intake.review_actions import (
+    CHOICES,
+    FIELD_KEYS,
+    LIST_KEYS,
+    REPLY_OUTCOMES,
+    ReviewActionError,
+    change_route,
+    change_status,
+    confirm_notice,
+    correct_fields,
+    extend,
+    record_correction_received,
+    record_notice_sent,
+    record_reply,
+)
+
+blueprint = Blueprint("actions", __name__)
+Form = ImmutableMultiDict[str, str]
+
+
+def _fields(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
+    values: dict[str, Any] = {}
+    for key in FIELD_KEYS:
+        if key in LIST_KEYS and key in CHOICES:
+            values[key] = form.getlist(key)     # unticked boxes are simply absent
+        elif key in form:
+            values[key] = form[key]
+    record = correct_fields(svc, document_id, values, actor=actor, expected_version=version)
+    return f"已保存。状态：{labels.label(labels.STATUSES, record['status'])}"
+
+
+def _route(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
+    record = change_route(svc, document_id, form.get("route", ""), actor=actor, expected_version=version)
+    return (f"类型已改为“{labels.label(labels.ROUTES, record['route'])}”，"
+            f"状态：{labels.label(labels.STATUSES, record['status'])}")
+
+
+def _status(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
+    record = change_status(svc, document_id, form.get("status", ""), actor=actor, expected_version=version)
+    return f"状态已改为“{labels.label(labels.STATUSES, record['status'])}”"
+
+
+def _notice(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
+    paths = confirm_notice(svc, document_id, actor=actor, expected_version=version)
+    return "补正告知书已确认并生成：" + "、".join(path.name for path in paths)
+
+
+def _notice_sent(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
+    record_notice_sent(svc, document_id, form.get("on", ""), actor=actor, today=_today(),
+                       expected_version=version)
+    return f"已登记：补正告知书于 {form.get('on')} 发出"
+
+
+def _reply(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
+    outcome = form.get("outcome", "")
+    record_reply(svc, document_id, form.get("on", ""), outcome, actor=actor, today=_today(),
+                 expected_version=version)
+    return f"已登记答复：{form.get('on')} {REPLY_OUTCOMES[outcome]}"
+
+
+def _correction(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
+    record = record_correction_received(svc, document_id, form.get("on", ""), actor=actor, today=_today(),
+                                        expected_version=version)
+    due = record.get("reply_due") or record.get("correction_due") or "—"
+    return f"已登记收到补正材料，状态：{labels.label(labels.STATUSES, record['status'])}，期限：{due}"
+
+
+def _extend(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
+    new_due = extend(svc, document_id, form.get("reason", ""), actor=actor, expected_version=version)
+    return f"答复期限已延长至 {new_due}（第三十三条）"
+
+
+def _today() -> dt.date:
+    return state().today()
+
+
+ACTIONS: dict[str, Callable[[Services, int, Form, str, int | None], str]] = {
+    "fields": _fields, "route": _route, "status": _status, "notice": _notice, "notice-sent": _notice_sent,
+    "reply": _reply, "correction": _correction, "extend": _extend,
+}
+
+
+ACTION_RULE = "/item/<int:document_id>/<any(" + ", ".join(repr(name) for name in ACTIONS) + "):action>"
+
+
+@blueprint.route(ACTION_RULE, methods=["POST"])
+def act(document_id: int, action: str) -> Response:
+    if action not in ACTIONS:
+        abort(404)
+    version = request.form.get("version", type=int)
+    try:
+        message = ACTIONS[action](services(), document_id, request.form, signed_in_user(), version)
+    except ReviewActionError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(message, "ok")
+    return redirect(url_for("item.show", document_id=document_id), code=303)  # type: ignore[return-value]

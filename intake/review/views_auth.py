@@ -1,0 +1,51 @@
+"""Sign-in and sign-out."""
+from __future__ import annotations
+
+import time
+
+from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+
+from intake.review.app import register, signed_in_user, state
+from intake.review.auth import end_sessions, new_token, verify_password
+
+blueprint = Blueprint("auth", __name__)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site: never another host (open redirect) or a scheme."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target \
+            and not target.startswith("/login"):
+        return target
+    return url_for("queue.index")
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+def login() -> Response | tuple[str, int] | str:
+    next_page = _safe_next(request.values.get("next"))
+    if request.method == "GET":
+        return render_template("login.html", next_page=next_page, error=None)
+    name = request.form.get("name", "").strip()
+    password = request.form.get("password", "")
+    keys = [f"ip:{request.remote_addr}", f"user:{name.casefold()}"]
+    throttle = state().throttle
+    wait = throttle.wait_seconds(keys)
+    if wait > 0:
+        error = f"登录失败次数过多，请 {int(wait) + 1} 秒后再试。"
+        return render_template("login.html", next_page=next_page, error=error, name=name), 429
+    if not name or not verify_password(register().db, name, password):
+        throttle.failed(keys)
+        return render_template("login.html", next_page=next_page, error="用户名或密码不正确。", name=name), 401
+    # A fresh session on sign-in, so a token planted before it (session fixation) is worthless.
+    session.clear()
+    session.permanent = True
+    session["user"] = name
+    session["issued"] = time.time()
+    session["csrf"] = new_token()
+    return redirect(next_page, code=303)  # type: ignore[return-value]
+
+
+@blueprint.route("/logout", methods=["POST"])
+def logout() -> Response:
+    end_sessions(register().db, signed_in_user())
+    session.clear()
+    return redirect(url_for("auth.login"), code=303)  # type: ignore[return-value]

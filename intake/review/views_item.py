@@ -1,0 +1,152 @@
+"""One document: its scanned pages beside the extracted fields, deadlines, history, actions."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Response, abort, render_template, send_file
+
+from intake.deadlines import compute_deadlines
+from intake.model import Status
+from intake.office_actions import clock_events
+from intake.review import history
+from intake.review.app import register, services, state
+from intake.review.queues import queue_counts
+from intake.review.scans import ScanError, ViewPage, archived_file
+from intake.review.views_queue import SOON_WORKDAYS
+from intake.review_actions import CHOICES, FIELD_KEYS, LIST_KEYS, REPLY_OUTCOMES, SETTABLE_STATUSES, version_of
+
+blueprint = Blueprint("item", __name__)
+NOTICE_EVENTS = ("notice_drafted", "notice_confirmed")
+
+
+def _document(document_id: int) -> dict[str, Any]:
+    rows = register().rows("id = ?", [document_id])
+    if not rows:
+        abort(404)
+    return rows[0]
+
+
+@blueprint.route("/item/<int:document_id>")
+def show(document_id: int) -> str:
+    document = _document(document_id)
+    record: dict[str, Any] = json.loads(document["record_json"]) if document.get("record_json") else {}
+    review_state = state()
+    pages, scan_error = _pages(document)
+    events = [history.entry(event) for event in register().events(document_id)]
+    today = review_state.today()
+    return render_template(
+        "item.html", document=document, record=record, pages=pages, scan_error=scan_error, events=events,
+        field_keys=FIELD_KEYS, list_keys=LIST_KEYS, choices=CHOICES, reply_outcomes=_grouped_outcomes(),
+        settable_statuses=[str(s) for s in SETTABLE_STATUSES], version=version_of(services(), document_id),
+        explanation=_explanation(document_id, record), due=_due(record, events, today), today=today,
+        notice_files=_notice_files(document_id, events), notices_available=_notices_available(),
+        done=document.get("state") == "done" and bool(record),
+        reasons=json.loads(document.get("reasons") or "[]"), counts=queue_counts(register().db, today),
+        active_queue=_queue_of(record))
+
+
+def _queue_of(record: dict[str, Any]) -> str:
+    """The tab the document belongs to, so the page header shows where it sits."""
+    status = str(record.get("status") or "")
+    if status == "accepted":
+        return "due"
+    return status if status in ("needs_review", "needs_correction", "routed", "failed") else "all"
+
+
+def _pages(document: dict[str, Any]) -> tuple[list[ViewPage], str | None]:
+    review_state = state()
+    path = archived_file(review_state.config.archive, document.get("archive_path"))
+    if path is None:
+        return [], "原件不在归档文件夹中，无法显示" if document.get("archive_path") else "尚无归档原件"
+    try:
+        return review_state.cache.pages(path, review_state.config.limits.max_image_pixels), None
+    except (ScanError, OSError) as exc:
+        return [], str(exc)
+
+
+def _explanation(document_id: int, record: dict[str, Any]) -> list[str]:
+    if not record.get("received_on") or record.get("status") not in (Status.ACCEPTED, Status.NEEDS_CORRECTION):
+        return []
+    try:
+        deadlines = compute_deadlines(dt.date.fromisoformat(record["received_on"]), Status(record["status"]),
+                                      clock_events(services(), document_id), state().calendar)
+    except ValueError as exc:
+        return [f"期限无法计算：{exc}"]
+    return list(deadlines.explanation)
+
+
+def _due(record: dict[str, Any], events: list[history.HistoryEntry], today: dt.date) -> dict[str, Any] | None:
+    status = record.get("status")
+    if status == Status.NEEDS_CORRECTION:
+        day, what, done_kind = record.get("correction_due"), "补正告知期限", "notice_sent"
+    elif status == Status.ACCEPTED:
+        day, what, done_kind = record.get("reply_due"), "答复期限", "replied"
+    else:
+        return None
+    if not day:
+        return None
+    answered = any(event.kind == done_kind for event in events)
+    soon_until = state().calendar.nth_workday_after(today, SOON_WORKDAYS).due.isoformat()
+    return {"day": day, "what": what, "answered": answered, "overdue": not answered and day < today.isoformat(),
+            "soon": not answered and today.isoformat() <= day <= soon_until}
+
+
+def _grouped_outcomes() -> list[tuple[str, list[tuple[str, str]]]]:
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for code, wording in REPLY_OUTCOMES.items():
+        groups.setdefault(code.split(".")[0], []).append((code, wording))
+    return list(groups.items())
+
+
+def _notices_available() -> bool:
+    return importlib.util.find_spec("intake.notices") is not None
+
+
+def _notice_files(document_id: int, events: list[history.HistoryEntry]) -> dict[str, Path]:
+    """The latest drafted notice's files that still exist inside HOME/outbox."""
+    outbox = state().config.outbox.resolve()
+    for event in reversed(events):
+        if event.kind not in NOTICE_EVENTS:
+            continue
+        found: dict[str, Path] = {}
+        for name in event.detail.get("files") or []:
+            try:
+                path = Path(name).resolve(strict=True)
+            except (OSError, RuntimeError):
+                continue
+            if path.is_relative_to(outbox) and path.is_file() and path.suffix in (".docx", ".txt"):
+                found[path.suffix.lstrip(".")] = path
+        if found:
+            return found
+    return {}
+
+
+# ---------------------------------------------------------------- binary answers (401 without sign-in)
+@blueprint.route("/item/<int:document_id>/page/<int:number>")
+def page_image(document_id: int, number: int) -> Response:
+    document = _document(document_id)
+    review_state = state()
+    path = archived_file(review_state.config.archive, document.get("archive_path"))
+    if path is None or number < 1:
+        abort(404)
+    try:
+        png = review_state.cache.png(path, number, review_state.config.limits.max_image_pixels)
+    except ScanError:
+        abort(404)
+    response = Response(png, mimetype="image/png")
+    response.headers["Cache-Control"] = "private, max-age=600"
+    return response
+
+
+@blueprint.route("/item/<int:document_id>/notice.<any(docx, txt):kind>")
+def notice_file(document_id: int, kind: str) -> Response:
+    _document(document_id)
+    events = [history.entry(event) for event in register().events(document_id)]
+    path = _notice_files(document_id, events).get(kind)
+    if path is None:
+        abort(404)
+    return send_file(path, as_attachment=True, download_name=path.name, max_age=0)

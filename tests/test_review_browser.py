@@ -1,0 +1,244 @@
+"""The review page in a real browser: Debian's chromium, headless, driven by Selenium.
+
+The app is served on 127.0.0.1 (ephemeral port) in a thread; the register is filled with made-up
+records written through `Register.claim()` + `complete()`, and one scan rendered with Pillow.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from intake.config import Config
+from intake.home import prepare_home
+from intake.register import Register
+from intake.review import create_app
+from intake.review.auth import add_user
+from intake.review.samples import build_demo_home
+from intake.workdays import WorkdayCalendar
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+TODAY = dt.date(2025, 6, 10)
+PASSWORD = "browser-test-pass"
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() or not Path(CHROMEDRIVER).exists(),
+    reason="Debian chromium and chromium-driver are not installed (bash scripts/system-packages.sh --test)")
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import TimeoutException  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.expected_conditions import staleness_of  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+
+@dataclass
+class Site:
+    base: str
+    config: Config
+    ids: dict[str, int]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    from werkzeug.serving import make_server
+    scratch = tmp_path_factory.mktemp("review-browser")
+    config = prepare_home(scratch / "home")
+    calendar = WorkdayCalendar.load(config.home)
+    register = Register(config.database)
+    ids = build_demo_home(config, register, calendar, TODAY, scratch / "originals")
+    add_user(register.db, "clerk", PASSWORD)
+    register.close()
+    app = create_app(config, calendar=calendar, today=lambda: TODAY)
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Site(f"http://127.0.0.1:{server.server_port}", config, ids)
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--no-first-run", f"--user-data-dir={profile}", "--window-size=1400,1000"):
+        options.add_argument(argument)
+    # An explicit driver path: Selenium Manager must not look for (or download) anything.
+    browser = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    browser.implicitly_wait(0)
+    yield browser
+    browser.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _wait(driver: Any, condition: Any, timeout: float = 10) -> Any:
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def _sign_in(driver: Any, site: Site) -> None:
+    driver.get(site.base + "/queue/needs_review")
+    if "/login" not in driver.current_url:
+        return
+    driver.find_element(By.ID, "name").send_keys("clerk")
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "sign-in").click()
+    _wait(driver, lambda d: "/queue/needs_review" in d.current_url)
+
+
+def _submit(driver: Any, button_id: str) -> str:
+    """Click a form's button, wait for the next page (post/redirect/get) and return its message."""
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, button_id).click()
+    _wait(driver, staleness_of(old_page))
+    return str(_wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".flash")).text)
+
+
+def _record(site: Site, document_id: int) -> dict[str, Any]:
+    register = Register(site.config.database)
+    try:
+        row = register.get(document_id)
+        assert row is not None and row.record is not None
+        return row.record
+    finally:
+        register.close()
+
+
+def test_refusal_without_sign_in(driver: Any, site: Site) -> None:
+    driver.delete_all_cookies()
+    document_id = site.ids["accepted-zhang.png"]
+    driver.get(f"{site.base}/item/{document_id}")
+    assert "/login" in driver.current_url
+    assert "张伟" not in driver.page_source
+    driver.get(f"{site.base}/item/{document_id}/page/1")       # an image: refused, not redirected
+    assert "/page/1" in driver.current_url and "请先登录" in driver.page_source and "401" in driver.page_source
+    driver.get(f"{site.base}/login")
+    driver.find_element(By.ID, "name").send_keys("clerk")
+    driver.find_element(By.ID, "password").send_keys("not the password")
+    driver.find_element(By.ID, "sign-in").click()
+    assert "用户名或密码不正确" in _wait(driver, lambda d: d.find_element(By.ID, "login-error")).text
+
+
+def test_sign_in_returns_to_the_page_asked_for(driver: Any, site: Site) -> None:
+    driver.delete_all_cookies()
+    document_id = site.ids["accepted-zhang.png"]
+    driver.get(f"{site.base}/item/{document_id}")
+    driver.find_element(By.ID, "name").send_keys("clerk")
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "sign-in").click()
+    _wait(driver, lambda d: d.current_url.endswith(f"/item/{document_id}"))
+    assert driver.find_element(By.ID, "signed-in-user").text == "clerk"
+    image = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "img.scan"))
+    _wait(driver, lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image))
+    assert image.get_property("naturalWidth") == 1000
+    width = image.size["width"]
+    driver.find_element(By.ID, "zoom-in").click()
+    assert driver.find_element(By.ID, "zoom-level").text == "125%"
+    _wait(driver, lambda d: image.size["width"] > width)
+
+
+def test_queues_show_counts_deadlines_and_search(driver: Any, site: Site) -> None:
+    _sign_in(driver, site)
+    driver.get(site.base + "/queue/due")
+    overdue_row = driver.find_element(By.CSS_SELECTOR, f'tr[data-id="{site.ids["overdue-wang.eml"]}"]')
+    assert "overdue" in overdue_row.get_attribute("class")
+    due_cell = overdue_row.find_element(By.CSS_SELECTOR, "td.due")
+    assert due_cell.value_of_css_property("color") == "rgba(180, 35, 24, 1)"      # red, from review.css
+    assert "已逾期" in overdue_row.text
+    soon_row = driver.find_element(By.CSS_SELECTOR, f'tr[data-id="{site.ids["correction-li.png"]}"]')
+    assert "soon" in soon_row.get_attribute("class")
+    assert "逾期 1" in driver.find_element(By.ID, "tab-due").text
+    driver.get(site.base + "/queue/all")
+    search = driver.find_element(By.ID, "search")
+    search.send_keys("律师事务所")
+    driver.find_element(By.ID, "apply-filters").click()
+    _wait(driver, lambda d: "q=" in d.current_url)
+    rows = driver.find_elements(By.CSS_SELECTOR, "#queue-table tbody tr")
+    assert [row.get_attribute("data-id") for row in rows] == [str(site.ids["firm-legal.pdf"])]
+    driver.get(site.base + "/queue/routed")
+    Select(driver.find_element(By.ID, "route-filter")).select_by_value("complaint")
+    driver.find_element(By.ID, "apply-filters").click()
+    _wait(driver, lambda d: "route=complaint" in d.current_url)
+    rows = driver.find_elements(By.CSS_SELECTOR, "#queue-table tbody tr")
+    assert [row.get_attribute("data-id") for row in rows] == [str(site.ids["complaint-zhou.png"])]
+
+
+def test_correcting_fields_accepts_the_application(driver: Any, site: Site) -> None:
+    _sign_in(driver, site)
+    document_id = site.ids["correction-li.png"]
+    driver.get(f"{site.base}/item/{document_id}")
+    assert driver.find_element(By.ID, "item-status").text == "需补正"
+    Select(driver.find_element(By.ID, "f-applicant-id_type")).select_by_value("resident_id")
+    driver.find_element(By.ID, "f-applicant-id_number").send_keys("371502198505050012")
+    description = driver.find_element(By.ID, "f-request-description")
+    description.clear()
+    description.send_keys("2024年本市餐饮服务单位量化分级评定结果")
+    driver.find_element(By.CSS_SELECTOR, 'input[name="delivery.media"][value="electronic"]').click()
+    driver.find_element(By.CSS_SELECTOR, 'input[name="delivery.methods"][value="email"]').click()
+    assert "已保存" in _submit(driver, "save-fields")
+    assert driver.find_element(By.ID, "item-status").text == "已受理"
+    assert not driver.find_elements(By.ID, "missing")
+    history = driver.find_element(By.CSS_SELECTOR, '[data-kind="corrected"]')
+    assert "clerk" in history.text and "371502198505050012" in history.text
+    record = _record(site, document_id)
+    assert record["status"] == "accepted" and record["reply_due"] and record["delivery"]["methods"] == ["email"]
+
+
+def test_rerouting_to_petition(driver: Any, site: Site) -> None:
+    _sign_in(driver, site)
+    document_id = site.ids["review-zhao.png"]
+    driver.get(f"{site.base}/item/{document_id}")
+    Select(driver.find_element(By.ID, "route-select")).select_by_value("petition")
+    assert "信访" in _submit(driver, "change-route")
+    assert driver.find_element(By.ID, "item-route").text == "信访"
+    assert driver.find_element(By.ID, "item-status").text == "已转办"
+    assert _record(site, document_id)["route"] == "petition"
+    driver.get(site.base + "/queue/needs_review")
+    assert not driver.find_elements(By.CSS_SELECTOR, f'tr[data-id="{document_id}"]')
+
+
+def test_recording_a_reply(driver: Any, site: Site) -> None:
+    _sign_in(driver, site)
+    document_id = site.ids["overdue-wang.eml"]
+    driver.get(f"{site.base}/item/{document_id}")
+    assert "特种设备" in driver.find_element(By.CSS_SELECTOR, "pre.page-text").text   # the e-mail as text
+    date_input = driver.find_element(By.ID, "reply-on")
+    driver.execute_script("arguments[0].value = '2025-06-09'", date_input)
+    Select(driver.find_element(By.ID, "reply-outcome")).select_by_value("不予公开.3")
+    assert "已登记答复" in _submit(driver, "record-reply")
+    history = driver.find_element(By.CSS_SELECTOR, '[data-kind="replied"]')
+    assert "不予公开.3" in history.text and "2025-06-09" in history.text
+    register = Register(site.config.database)
+    try:
+        replies = [e for e in register.events(document_id) if e["kind"] == "replied"]
+    finally:
+        register.close()
+    assert [json.loads(e["detail"]) for e in replies] == [{"on": "2025-06-09", "outcome": "不予公开.3"}]
+    assert replies[0]["actor"] == "clerk"
+    driver.get(site.base + "/queue/due")
+    assert not driver.find_elements(By.CSS_SELECTOR, f'tr[data-id="{document_id}"]')
+
+
+def test_sign_out(driver: Any, site: Site) -> None:
+    _sign_in(driver, site)
+    driver.find_element(By.ID, "sign-out").click()
+    _wait(driver, lambda d: "/login" in d.current_url)
+    driver.get(site.base + "/queue/due")
+    try:
+        _wait(driver, lambda d: "/login" in d.current_url, timeout=3)
+    except TimeoutException:
+        pytest.fail("still signed in after signing out")
