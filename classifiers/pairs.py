@@ -35,7 +35,7 @@ class Pair:
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern[str]:
     labels = "|".join(re.escape(label) for label, _ in all_labels())
-    return re.compile(rf"(?P<label>{labels})\s*[：:]\s*")
+    return re.compile(rf"(?P<label>{labels})\s*(?:[（(](?:单选|多选|可多选|可选|请勾选)[）)])?\s*[：:]\s*")
 
 
 @lru_cache(maxsize=1)
@@ -52,17 +52,21 @@ SECTION_HEADERS: dict[str, str] = {
     "法人或其他组织": "organization", "法人或者其他组织": "organization", "法人或其它组织": "organization",
     "法人/其他组织": "organization", "法人或其他组织信息": "organization",
     "所需信息情况": "request", "所需政府信息情况": "request", "申请信息": "request",
+    "所需政府信息": "request", "申请公开的政府信息情况": "request",
     "申请人信息": "", "申请人基本信息": "",
 }
 
 
+_CHOICE_NOTE = re.compile(r"[（(](?:单选|多选|可多选|可选|必填|选填|请勾选|勾选)[）)]")
+
+
 def _section_of(line: str) -> str | None:
-    return SECTION_HEADERS.get(re.sub(r"[\s：:]", "", line))
+    return SECTION_HEADERS.get(_CHOICE_NOTE.sub("", re.sub(r"[\s：:]", "", line)))
 
 
 def _bare_label(line: str) -> str | None:
     """The field of a line that is a label and nothing else (a form cell)."""
-    key = re.sub(r"[\s：:*＊]", "", line).replace("(", "（").replace(")", "）")
+    key = _CHOICE_NOTE.sub("", re.sub(r"[\s：:*＊]", "", line).replace("(", "（").replace(")", "）"))
     key = key.lstrip("□☑■")
     return _label_fields().get(key)
 
@@ -106,10 +110,16 @@ def read_pairs(text: str) -> list[Pair]:
                 if field not in _MULTILINE_FIELDS:
                     break
             label = re.sub(r"[\s：:]", "", line)
+            if field == "description" and not values:
+                section = "request"     # 所需的政府信息 heading a block of 名称 / 文号 / 特征描述 cells
+            if field == "org_name" and section == "request":
+                field = "title"
             pairs.append(Pair(field, label, "".join(values), index, False, section))
             index = probe if values else index + 1
             continue
-        found = _inline_pairs(line, index, section)
+        found = [Pair("title", p.label, p.value, p.line, p.inline, p.section)
+                 if p.field == "org_name" and section == "request" else p
+                 for p in _inline_pairs(line, index, section)]
         for pair in found:
             if pair.field == "applicant_type" and pair.value:
                 section = _section_of(pair.value) or section
@@ -140,6 +150,11 @@ def _inline_pairs(line: str, index: int, section: str) -> list[Pair]:
 
 def _at_boundary(line: str, position: int) -> bool:
     return position == 0 or line[position - 1] in _BOUNDARY or line[position - 1] in "□☑■"
+
+
+def is_label_line(line: str) -> bool:
+    """A form cell holding only a label or a block header."""
+    return _bare_label(line) is not None or _section_of(line) is not None
 
 
 def starts_with_label(line: str) -> bool:

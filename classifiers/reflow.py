@@ -16,6 +16,17 @@ FULL_LINE = 0.8
 _VALUE_LABEL_AT_END = re.compile(r"(电话|手机|邮编|编码|住址|地址|住所地?|邮箱|号码|姓名|名称|代码|联系人)[：:]$")
 
 
+_SPACED_RUN = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
+_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]{2,}([\u4e00-\u9fff])(?=\s*[：:])")
+
+
+def collapse_spaced_letters(text: str) -> str:
+    """Headings and labels typed with spaces between the characters (政 府 信 息 公 开, 住    址:)
+    read as words again; spaces between words are left alone."""
+    text = _SPACED_RUN.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
+    return _SPACED_LABEL.sub(r"\1\2", text)
+
+
 def display_width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
@@ -25,8 +36,10 @@ def reflow(text: str) -> str:
     widths = sorted(display_width(line.strip()) for line in lines if line.strip())
     if len(widths) < 3:
         return text
-    typical_full = widths[int(len(widths) * 0.9) - 1] if len(widths) >= 10 else widths[-1]
-    if typical_full < 40:   # narrow text (a form's cells, a list): nothing wraps
+    # The page's full width is what its longest lines reach (the second longest, in case one
+    # line is an overlong URL or header).
+    typical_full = widths[-2] if len(widths) >= 2 else widths[-1]
+    if typical_full < 36:   # narrow text (a form's cells, a list): nothing wraps
         return text
     out: list[str] = []
     joining = False
@@ -45,5 +58,5 @@ def reflow(text: str) -> str:
 
 def _starts_new_item(line: str) -> bool:
     """A new list item, field or signature line starts a new paragraph whatever the previous width."""
-    from classifiers.pairs import starts_with_label
-    return starts_with_label(line) or bool(re.match(r"^(\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|此致|敬礼|申请人[：:]|附件)", line))
+    from classifiers.pairs import is_label_line, starts_with_label
+    return starts_with_label(line) or is_label_line(line) or bool(re.match(r"^(\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|此致|敬礼|申请人[：:]|附件)", line))

@@ -29,6 +29,8 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.APPLICATION, r"所需(政府)?信息|信息内容描述|所需信息名称", 2.0),
     Cue(Route.APPLICATION, r"(申请|要求|请求)(公开|获取|提供)", 1.5),
     Cue(Route.APPLICATION, r"政府信息公开条例", 1.0),
+    Cue(Route.APPLICATION, r"〔\d{4}〕|【\d{4}】|\[\d{4}\]\s*\d+号|《[^》]{4,60}(通知|决定书?|计划|方案|报告|意见|办法|规定|名单|公告|通报|批复|纪要)》", 1.5),
+    Cue(Route.APPLICATION, r"(想|要|希望)(看看|查阅|了解)(这个|该|上述|一下)?.{0,6}(计划|文件|通知|决定|报告|名单|方案)|现场查阅|查阅、抄录", 1.5),
     Cue(Route.APPLICATION, r"(获取|提供)(信息|政府信息)?的?方式|载体形式|以纸质|电子文档形式|邮寄给我|发送至", 1.0),
     Cue(Route.APPLICATION, r"(决定书|通知书|报告|清单|名单|台账|记录|统计表|公告|通报|结果|文件|计划|批复|意见)(全文|及附件)?[。；]?$", 0.5),
     # petition: one's own matter, asking for a solution or redress from the agency
@@ -60,9 +62,12 @@ CUES: tuple[Cue, ...] = (
 # Art. 39: what the applicant demands of the agency, in the part that should describe information.
 DEMANDS: tuple[tuple[Route, str], ...] = (
     (Route.PETITION, r"撤销|退还罚款|重新处理|重新调查|追究.{0,12}(人员|经办人|工作人员|执法人员).{0,4}责任|解决问题|给.{0,4}说法|做主|处理结果不公"),
-    (Route.COMPLAINT, r"责令.{0,30}(退货|退款|退换|赔偿|更换)|(退货|退款|赔偿本人|赔偿我|组织调解)"),
+    (Route.COMPLAINT, r"责令.{0,30}(退货|退款|退换|赔偿|更换)|(退货|退款|赔偿本人|赔偿我|组织.{0,6}调解|出面.{0,6}调解|督促.{0,20}退还)"),
     (Route.REPORT, r"(?<![核检审])查处(?![置理])|取缔|立案调查|依法处理该|对.{0,20}(进行)?调查"),
 )
+# "…的案件数量 / 的处罚决定书 / 的结果" later in the same clause: the demand word is part of the
+# description of records.
+_NAMES_RECORDS = re.compile(r"的(案件|处罚|行政处罚)?(数量|情况|结果|记录|决定书?|文书|材料|信息|告知书|台账|通知书|清单|报告|依据|文件|名单|统计|案例|金额)")
 # A demand word followed by these names a record of the action, which is information.
 _RECORD_OF_ACTION = re.compile(r"^.{0,8}?(情况|结果|记录|决定书?|文书|材料|信息|告知书|台账|通知书|清单|报告|依据|文件|名单)")
 INFORMATION_ASK = re.compile(r"(公开|提供|获取|查阅).{0,40}(信息|文件|决定书|记录|结果|名单|报告|清单|材料|情况|通知|数据|档案|公告|统计|计划)")
@@ -73,7 +78,7 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
              article_39_overrides: bool = True) -> Classification:
     """Route a document from rule cues, optionally blended with a trained model's probabilities."""
     full = f"{subject}\n{text}" if subject else text
-    marked = bool(MARK.search(_head(text))) or bool(MARK.search(subject))
+    marked = _marked(text) or bool(MARK.search(subject))
     scores = {route: 0.0 for route in Route}
     reasons: list[str] = []
     for cue in CUES:
@@ -108,6 +113,15 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
     if model_cats:
         top_model = max(model_cats.items(), key=lambda item: item[1])
         reasons.append(f"model: {top_model[0]} {top_model[1]:.2f}")
+    if request_text and _is_question(request_text) and article_39 is None:
+        # The "information" asked for is an answer to questions: a consultation (咨询).
+        scores[Route.CONSULTATION] += scores[Route.APPLICATION] + 1.0
+        article_39 = Route.CONSULTATION
+        reasons.append("the request is a question, not a document → consultation")
+        total = sum(scores.values())
+        rule_p = {route: score / total for route, score in scores.items()}
+        blended = {route: (1 - weight) * rule_p[route] + weight * float((model_cats or {}).get(str(route), 0.0))
+                   for route in Route}
     ranked = sorted(blended.items(), key=lambda item: -item[1])
     (best, top), (_, second) = ranked[0], ranked[1]
     if article_39 is not None and article_39_overrides:
@@ -120,6 +134,16 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
         confidence -= 0.2   # rules and model disagree: let a person look
         reasons.append(f"rules said {rules_best}, model said {best}")
     return Classification(best, round(max(0.05, min(0.99, confidence)), 3), marked, tuple(reasons))
+
+
+def _marked(text: str) -> bool:
+    """政府信息公开申请 on the envelope, the form's title or the letter's heading — a short line near
+    the top, not a sentence in the body that mentions such applications."""
+    for line in _head(text).splitlines():
+        compact = re.sub(r"\s", "", line)
+        if MARK.search(compact) and len(compact) <= 30 and not re.search(r"[，,。；;]", compact):
+            return True
+    return False
 
 
 def _head(text: str) -> str:
@@ -140,9 +164,20 @@ def _title(text: str) -> str | None:
 def _demand(text: str) -> tuple[Route, str] | None:
     for route, pattern in DEMANDS:
         for match in re.finditer(pattern, text):
-            if not _RECORD_OF_ACTION.match(text[match.end():]):
-                return route, match.group(0)
+            clause_end = re.search(r"[，,。；;！!？?\n]", text[match.end():])
+            clause = text[match.end():match.end() + (clause_end.start() if clause_end else len(text))]
+            # "查处…违法行为的案件数量" names records of an action: that is information.
+            if _RECORD_OF_ACTION.match(text[match.end():]) or _NAMES_RECORDS.search(clause):
+                continue
+            return route, match.group(0)
     return None
+
+
+def _is_question(request_text: str) -> bool:
+    questions = len(re.findall(r"[？?]", request_text))
+    asks_documents = re.search(r"《|〔|决定书|通知书|名单|清单|报告|记录|台账|统计|文件|公告|结果|数据", request_text)
+    return questions >= 2 or (questions == 1 and not asks_documents and
+                              bool(re.search(r"是否|能否|如何|怎么|哪些|什么|多少|可以吗|吗[？?]", request_text)))
 
 
 def _demand_dominates(request_text: str) -> bool:

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from classifiers.fields import AgencyFacts
 from classifiers.nlp import build_pipeline, run
-from classifiers.reflow import reflow
+from classifiers.reflow import collapse_spaced_letters, reflow
 from intake.model import Check, Classification, EmailMeta, Extraction, Route, Status
 
 # Below this the office decides (needs_review) rather than the service.
@@ -33,7 +33,7 @@ def default_pipeline() -> Language:
 
 def understand(text: str, *, email: EmailMeta | None = None, agency: AgencyFacts = AgencyFacts(),
                ocr_confidence: float = 1.0, nlp: Language | None = None) -> Understanding:
-    text = reflow(text)
+    text = reflow(collapse_spaced_letters(text))
     doc = run(nlp or default_pipeline(), text, email=email, agency=agency)
     classification: Classification = doc._.classification
     extraction = Extraction(applicant=doc._.applicant, request=doc._.request, delivery=doc._.delivery,
