@@ -14,26 +14,39 @@ from intake.model import Delivery
 # Option words → value, longest first. Each row has a test in tests/test_delivery.py.
 MEDIA_WORDS: tuple[tuple[str, str], ...] = (
     ("纸质文本", "paper"), ("纸质形式", "paper"), ("纸质材料", "paper"), ("纸质版", "paper"), ("纸面", "paper"),
-    ("纸质", "paper"), ("复印件", "paper"), ("书面", "paper"),
+    ("纸质", "paper"), ("复印件", "paper"), ("书面", "paper"), ("纸件", "paper"), ("纸本", "paper"), ("纸版", "paper"),
+    ("打印件", "paper"), ("纸的", "paper"),
     ("电子文档", "electronic"), ("电子文本", "electronic"), ("电子版", "electronic"), ("电子数据", "electronic"),
-    ("电子文件", "electronic"), ("电子形式", "electronic"), ("扫描件", "electronic"),
+    ("电子文件", "electronic"), ("电子形式", "electronic"), ("扫描件", "electronic"), ("电子档", "electronic"),
+    ("PDF", "electronic"), ("电子文本", "electronic"),
     ("光盘", "disc"), ("磁盘", "disc"), ("U盘", "disc"), ("移动存储", "disc"),
 )
 METHOD_WORDS: tuple[tuple[str, str], ...] = (
     ("邮寄", "post"), ("快递", "post"), ("寄送", "post"), ("寄给", "post"), ("寄至", "post"), ("邮递", "post"),
+    ("寄到", "post"), ("寄回", "post"), ("挂号信", "post"), ("EMS", "post"),
     ("电子邮件", "email"), ("电子邮箱", "email"), ("邮箱", "email"), ("发送至", "email"), ("Email", "email"),
+    ("E-mail", "email"), ("email", "email"), ("邮件", "email"),
     ("自行领取", "pickup"), ("当面领取", "pickup"), ("现场领取", "pickup"), ("上门领取", "pickup"), ("领取", "pickup"),
+    ("自取", "pickup"), ("当面递交", "pickup"), ("递送", "pickup"),
     ("传真", "fax"),
     ("当场阅读", "inspect"), ("现场查阅", "inspect"), ("当场查阅", "inspect"), ("查阅", "inspect"), ("抄录", "inspect"),
     ("网上获取", "online"), ("网上下载", "online"), ("网站下载", "online"), ("在线获取", "online"),
 )
 # Form option words that name a medium in a method row (Shanghai forms list 电子邮件 as a 载体).
 _MEDIA_ROW_EMAIL = ("电子邮件", "electronic")
-_DELIVERY_SENTENCE = re.compile(r"形式|方式|邮寄|寄送|寄给|寄至|发送|发至|领取|查阅|阅读|传真给|光盘|U盘|下载")
+_DELIVERY_SENTENCE = re.compile(r"形式|方式|邮寄|寄|发送|发至|发到|发给|领取|自取|查阅|阅读|传真|光盘|U盘|下载|回复|"
+                                r"提供(纸质|电子)|纸质|电子版|电子文档")
+# "不用寄" / "无需邮寄": a way the applicant does NOT want.
+_NEGATED = re.compile(r"(不用|不要|不必|无需|无须|不需要|别)\s*$")
 _TICKED = "☑■√✓✔☒"
 
 
-def extract_delivery(text: str, pairs: Sequence[Pair]) -> Delivery:
+def _email_as_way(words: str) -> bool:
+    """'邮箱' in '请发到我的邮箱' is a way; in a bare contact address it is not."""
+    return bool(re.search(r"电子邮件|发|回复|寄|通过|以|用|至|到|方式|形式", words)) or "☑" in words
+
+
+def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = None) -> Delivery:
     media: list[str] = []
     methods: list[str] = []
     for pair in pairs:
@@ -50,9 +63,11 @@ def extract_delivery(text: str, pairs: Sequence[Pair]) -> Delivery:
                 methods += _match(words, METHOD_WORDS)
                 media += _match(words, MEDIA_WORDS)
     if not media and not methods:
-        for sentence in _delivery_sentences(text):
-            media += _match(sentence, MEDIA_WORDS)
-            methods += _match(sentence, METHOD_WORDS)
+        for sentence in _delivery_sentences(text, exclude):
+            chosen = _ticked_options(sentence)
+            for words in ([sentence] if chosen is None else chosen):
+                media += _match(words, MEDIA_WORDS)
+                methods += [m for m in _match(words, METHOD_WORDS) if m != "email" or _email_as_way(words)]
     if "email" in methods and not media and _says_electronic(text):
         media.append("electronic")
     return Delivery(media=tuple(dict.fromkeys(media)), methods=tuple(dict.fromkeys(methods)))
@@ -88,17 +103,21 @@ def _match(words: str, table: Sequence[tuple[str, str]]) -> list[str]:
     found: list[str] = []
     remaining = words
     for word, value in sorted(table, key=lambda row: -len(row[0])):
-        if word in remaining:
-            found.append(value)
-            remaining = remaining.replace(word, "＿" * len(word))
+        for hit in re.finditer(re.escape(word), remaining):
+            if not _NEGATED.search(remaining[max(0, hit.start() - 4):hit.start()]):
+                found.append(value)
+                break
+        remaining = remaining.replace(word, "＿" * len(word))
     return found
 
 
-def _delivery_sentences(text: str) -> list[str]:
+def _delivery_sentences(text: str, exclude: str | None = None) -> list[str]:
     sentences: list[str] = []
     for line in text.splitlines():
         for sentence in re.split(r"(?<=[。；;！!])", line):
             sentence = sentence.strip()
+            if exclude and len(exclude) >= 8 and exclude in sentence:
+                sentence = sentence.replace(exclude, "")   # the information asked for is not a way to get it
             if not sentence or not _DELIVERY_SENTENCE.search(sentence):
                 continue
             # A row of form boxes with none ticked says that nothing was chosen.

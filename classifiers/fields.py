@@ -26,7 +26,7 @@ def extract(text: str, *, email: EmailMeta | None = None, agency: AgencyFacts = 
                                   sender_name=email.sender_name if email else None,
                                   excluded_phones=agency.phones, agency_address_words=agency.address_words)
     request = extract_request(text, pairs)
-    delivery = extract_delivery(text, pairs)
+    delivery = extract_delivery(text, pairs, exclude=request.description)
     notes = tuple(f"{p.field} ← {p.label}: {p.value}" for p in pairs if p.value)
     return Extraction(applicant=applicant, request=request, delivery=delivery,
                       confidence=ocr_confidence, notes=notes)

@@ -90,9 +90,10 @@ def request_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("intake_delivery", requires=["doc._.pairs"], assigns=["doc._.delivery"])
+@Language.component("intake_delivery", requires=["doc._.pairs", "doc._.request"], assigns=["doc._.delivery"])
 def delivery_component(doc: Doc) -> Doc:
-    doc._.delivery = extract_delivery(doc.text, doc._.pairs)
+    request = doc._.request
+    doc._.delivery = extract_delivery(doc.text, doc._.pairs, exclude=request.description if request else None)
     return doc
 
 
