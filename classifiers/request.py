@@ -18,10 +18,17 @@ _INLINE = re.compile(r"(?:申请|要求|请求|希望|请)(?:你局|贵局|贵�
 _NOT_DESCRIPTION = re.compile(r"^(?:此致|敬礼|申请人|联系人|联系电话|电话|请|希望|特此|附件|信息的提供方式)")
 
 
+_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]|[（(][一二三四五六七八九十\d]{1,2}[）)])\s*")
+# The ask inside a longer paragraph: what follows the last 申请公开 / 请求公开 / 请提供.
+_ASK = re.compile(r"(?:申请|要求|请求|恳请)(?:你局|贵局|贵单位)?(?:依法)?(?:公开|获取|提供)(?:以下|如下|下列)?(?:政府)?(?:信息)?[：:]?")
+# Politeness and delivery tails that are not part of what is asked for.
+_TAIL = re.compile(r"[，,；;。]\s*(?:麻烦|请|希望|谢谢|望|烦请|恳请)?(?:你们|贵局|您)?(?:整理好|尽快)?.{0,6}(?:寄给|寄到|寄至|发给|发到|发送|邮寄|以.{1,8}形式|通过.{1,8}方式|谢谢|为盼|为感).*$")
+
+
 def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
     description = _from_pairs(pairs) or _after_lead_in(text) or _inline(text)
     if description:
-        description = description.strip().rstrip("。；;，,")
+        description = _narrow(description).strip().rstrip("。；;，,")
     title_source = " ".join(filter(None, [description] + [p.value for p in pairs if p.field == "title"]))
     titles = [t for t in ids.find_titles(title_source or "") if not ids.is_basis_law(t)]
     for pair in pairs:
@@ -33,6 +40,15 @@ def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
     doc_numbers = ids.find_doc_numbers(number_source) if number_source else []
     return Request(description=description or None, titles=tuple(dict.fromkeys(titles)),
                    doc_numbers=tuple(dict.fromkeys(doc_numbers)))
+
+
+def _narrow(description: str) -> str:
+    """From a paragraph with background, keep what is asked for; drop numbering and tails."""
+    asks = list(_ASK.finditer(description))
+    if asks and len(description) - asks[-1].end() >= 6 and asks[-1].start() > 0:
+        description = description[asks[-1].end():]
+    description = _TAIL.sub("", description)
+    return description
 
 
 def _from_pairs(pairs: Sequence[Pair]) -> str | None:
@@ -57,16 +73,41 @@ def _after_lead_in(text: str) -> str | None:
                     break
                 if _NOT_DESCRIPTION.match(following):
                     break
+                numbered = bool(_NUMBERING.match(following))
+                if collected and numbered and not _NUMBERING.match(collected[0]):
+                    break
+                if collected and not numbered and _NUMBERING.match(collected[0]) and collected[-1].endswith(("。", "；", ";")):
+                    break
                 collected.append(following)
+                if _NUMBERING.match(collected[0]):
+                    if len(collected) >= 12:
+                        break
+                    continue     # a numbered list: every item is part of the request
                 if following.endswith(("。", "；")) or len(collected) >= 4:
                     break
             if collected:
+                if _NUMBERING.match(collected[0]):
+                    items = _split_items("".join(collected))
+                    return "；".join(item.rstrip("。；;，,") for item in items)
                 return "".join(collected)
     return None
 
 
+def _split_items(text: str) -> list[str]:
+    pieces = re.split(r"(?:^|(?<=[。；;]))\s*(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]|[（(][一二三四五六七八九十\d]{1,2}[）)])", text)
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def _is_heading(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= 40 and not re.search(r"[，,。；;：:]", line) and bool(
+        re.search(r"(函|申请|申请书|申请表|报告|信|请示)$", line))
+
+
 def _inline(text: str) -> str | None:
     for line in text.splitlines():
+        if _is_heading(line):
+            continue
         match = _INLINE.search(line)
         if match:
             candidate = match.group(1).strip()
