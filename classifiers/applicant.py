@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 
 from classifiers import identifiers as ids
-from classifiers.pairs import Pair
+from classifiers.pairs import Pair, is_label_line
 from intake.model import Applicant
 
 # Words that end an organisation's name; the category table below refines them.
@@ -15,6 +15,7 @@ ORG_SUFFIXES = ("有限公司", "有限责任公司", "股份有限公司", "公
                 "馆", "院", "会", "行", "场", "队", "处")
 # (category, words in the name) — first match wins; see the annual report's columns.
 CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("other_org", ("村民委员会", "居民委员会", "业主委员会", "村委会", "居委会", "业委会")),
     ("legal_services", ("律师事务所", "律所", "法律服务所", "法律援助", "公证处", "司法鉴定", "仲裁")),
     ("research", ("研究所", "研究院", "研究中心", "科学院", "实验室", "大学", "学院", "科研", "研究会", "技术中心")),
     ("nonprofit", ("公益", "基金会", "慈善", "志愿", "社会服务", "服务中心", "协会", "促进会", "救助", "民办非企业")),
@@ -23,7 +24,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # USCC 登记管理部门代码 + 机构类别 (GB 32100 table 1) → a category when the name says nothing.
 USCC_CATEGORY = {"9": "business", "3": "legal_services", "5": "nonprofit", "12": "research"}
-NOT_A_NAME = {"本人", "申请人", "我", "无", "略", "保密", "匿名", "市民", "群众", "个人", "公民", "某某", "不详"}
+NOT_A_NAME = {"本人", "申请人", "我", "无", "略", "保密", "匿名", "市民", "群众", "个人", "公民", "某某", "不详", "信息",
+              "类型", "姓名", "名称", "签名", "盖章", "签字", "基本信息", "身份证", "证件", "地址", "电话", "申请"}
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 
 
@@ -55,13 +57,36 @@ def _value(pairs: Sequence[Pair], field: str, sections: tuple[str, ...] = ("", "
     return None
 
 
+# Where letters name their writer, most explicit first; each pattern has a test case.
+PERSON_NAME_PATTERNS = (
+    r"(?:姓名|签名|申请人签名|申请人签字)[：:]\s*([\u4e00-\u9fff·]{2,5})",
+    r"申请人[：:]\s*([\u4e00-\u9fff·]{2,4})(?=[，,。；\s（(]|$)",
+    r"申请人([\u4e00-\u9fff·]{2,3})(?=[，,])",
+    r"我叫([\u4e00-\u9fff·]{2,4})(?=[，,。；\s（(]|现住|住|$)",
+    r"我是([\u4e00-\u9fff·]{2,3})(?=[，,。；（(]|$)",
+    r"我是.{0,24}?(?:个体户|个体工商户|退休职工|退休教师|研究生|大学生|学生|居民|村民|市民|律师|职工|教师|业主|消费者)([\u4e00-\u9fff·]{2,3})(?=[，,。；（(]|$)",
+    r"本人([\u4e00-\u9fff]{2,3})(?=[，,]|身份证)",
+)
+_SIGN_OFF_WORDS = {"此致", "敬礼", "谢谢", "特此申请", "申请人", "联系人", "附件", "盖章", "签名", "此致敬礼", "特此"}
+
+
 def _prose_person_name(text: str) -> str | None:
-    for pattern in (r"我叫([\u4e00-\u9fff·]{2,4})(?=[，,。；\s（(]|现住|住|$)", r"本人([\u4e00-\u9fff]{2,3})(?=[，,]|身份证)",
-                    r"申请人[：:]\s*([\u4e00-\u9fff·]{2,5})(?=[，,。；\s（(]|$)",
-                    r"(?:姓名|签名)[：:]\s*([\u4e00-\u9fff·]{2,5})"):
+    for pattern in PERSON_NAME_PATTERNS:
         for match in re.finditer(pattern, text, flags=re.M):
             if looks_like_person_name(match.group(1)):
                 return match.group(1)
+    return _signature_name(text)
+
+
+def _signature_name(text: str) -> str | None:
+    """A name standing alone on one of the last lines, where a letter is signed."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in reversed(lines[-6:]):
+        candidate = re.sub(r"[（(](签名|签字|盖章)[）)]$", "", line)
+        if is_label_line(candidate):
+            continue
+        if candidate not in _SIGN_OFF_WORDS and looks_like_person_name(candidate) and len(candidate) <= 4:
+            return candidate
     return None
 
 
@@ -69,11 +94,18 @@ def _prose_org_name(text: str, lines: Sequence[str]) -> str | None:
     for match in re.finditer(r"(?:我单位|我公司|本单位|本公司|申请人|申请单位)[：:]?\s*([\u4e00-\u9fff（）()]{4,40}?)(?=[（(，,。；\s]|$)", text):
         if looks_like_org_name(match.group(1)):
             return match.group(1)
-    # A letterhead: the first line, or a line with （盖章）.
+    # The signature (a line with （盖章）, or the name alone near the end), then the letterhead.
+    candidates: list[str] = []
     for line in lines:
-        stamped = re.match(r"^([\u4e00-\u9fff]{4,40})[（(]盖章[）)]", line)
-        if stamped and looks_like_org_name(stamped.group(1)):
-            return stamped.group(1)
+        bare = re.sub(r"[（(](盖章|公章|印章|签章)[）)]$", "", line.strip())
+        if re.fullmatch(r"[\u4e00-\u9fff（）()]{4,40}", bare) and looks_like_org_name(bare) \
+                and not re.search(r"(市场监督管理局|市场监管局|人民政府)$", bare):
+            candidates.append(bare)
+    if candidates:
+        return candidates[-1]
+    for match in re.finditer(r"(?:^|[。\n])([\u4e00-\u9fff（）()]{4,40}?)(?:是|系|为)(?:在|经|依法|一家)", text):
+        if looks_like_org_name(match.group(1)):
+            return match.group(1)
     return None
 
 
@@ -112,7 +144,7 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
         name = org_name
         if usccs:
             id_type, id_number = "uscc", usccs[0].value
-        contact = _value(pairs, "contact_person")
+        contact = _without_title(_value(pairs, "contact_person") or _value(pairs, "legal_rep") or "")
         contact_person = contact if contact and looks_like_person_name(contact) else None
     else:
         candidate = person_name or applicant_value
@@ -139,8 +171,18 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
                      contact_person=contact_person)
 
 
+_TITLES = re.compile(r"(律师|经理|主任|村主任|主管|先生|女士|老师|科长|处长|部长|总监|会长|秘书长|同志)$")
+
+
+def _without_title(name: str) -> str:
+    name = re.sub(r"[（(][^）)]*[）)]$", "", name.strip())
+    stripped = _TITLES.sub("", name)
+    return stripped if len(stripped) >= 2 else name
+
+
 def _org_voice(text: str) -> bool:
-    return bool(re.search(r"我单位|我公司|本单位|本公司|我所|本所|我中心|本中心|我会|（盖章）|\(盖章\)", text))
+    return bool(re.search(r"我单位|我公司|本单位|本公司|我所|本所|我中心|本中心|我会|本会|我司|本司|我院|本院|我校|"
+                          r"我协会|我基金会|我社|本社|（盖章）|\(盖章\)", text))
 
 
 def _other_id(pairs: Sequence[Pair]) -> tuple[str | None, str | None]:
