@@ -111,7 +111,10 @@ def _prose_org_name(text: str, lines: Sequence[str]) -> str | None:
 
 def _prose_address(text: str, agency_address_words: tuple[str, ...]) -> str | None:
     for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})", r"家住([^，,。；;（(\n]{6,60})",
-                    r"住所地?[：:]\s*([^，,。；;（(\n]{6,60})"):
+                    r"住所地?[：:]?\s*([^，,。；;（(\n]{6,60})",
+                    r"(?:住址|地址|通信地址|通讯地址)[：:]?\s*([^，,。；;（(\n]{6,60})",
+                    r"(?:^|[，,。；\s])住(?:在)?((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县|镇|乡|街道))[^，,。；;（(\n]{3,60})",
+                    r"(?:邮寄至|寄至|寄到)[：:]?\s*((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})"):
         for match in re.finditer(pattern, text):
             candidate = match.group(1).strip()
             if not any(word in candidate for word in agency_address_words):

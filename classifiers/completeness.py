@@ -18,6 +18,10 @@ def is_vague(description: str) -> bool:
         return True
     if VAGUE.match(text):
         return True
+    # "所有文件，包括但不限于…": examples after a vague head do not make it searchable.
+    head, _, rest = re.sub(r"\s", "", description).partition("，")
+    if rest and re.match(r"^(包括|包含|如|例如|比如|含)", rest) and VAGUE.match(head.rstrip("。")):
+        return True
     # "相关文件/所有材料" with nothing that names a kind of document, a period or a number.
     return bool(re.search(r"(所有|全部|一切|相关|有关)的?(文件|信息|材料|资料)$", text)) and not _SPECIFIC.search(text)
 

@@ -23,7 +23,7 @@ MEDIA_WORDS: tuple[tuple[str, str], ...] = (
 )
 METHOD_WORDS: tuple[tuple[str, str], ...] = (
     ("邮寄", "post"), ("快递", "post"), ("寄送", "post"), ("寄给", "post"), ("寄至", "post"), ("邮递", "post"),
-    ("寄到", "post"), ("寄回", "post"), ("挂号信", "post"), ("EMS", "post"),
+    ("寄到", "post"), ("寄回", "post"), ("挂号信", "post"), ("EMS", "post"), ("寄", "post"),
     ("电子邮件", "email"), ("电子邮箱", "email"), ("邮箱", "email"), ("发送至", "email"), ("Email", "email"),
     ("E-mail", "email"), ("email", "email"), ("邮件", "email"),
     ("自行领取", "pickup"), ("当面领取", "pickup"), ("现场领取", "pickup"), ("上门领取", "pickup"), ("领取", "pickup"),
@@ -112,7 +112,8 @@ def _match(words: str, table: Sequence[tuple[str, str]]) -> list[str]:
 
 
 def _delivery_sentences(text: str, exclude: str | None = None) -> list[str]:
-    sentences: list[str] = []
+    """Clauses of the sentences that speak of delivery, without the request itself."""
+    clauses: list[str] = []
     for line in text.splitlines():
         for sentence in re.split(r"(?<=[。；;！!])", line):
             sentence = sentence.strip()
@@ -126,10 +127,12 @@ def _delivery_sentences(text: str, exclude: str | None = None) -> list[str]:
             # Contact lines name an e-mail box; they say nothing about delivery.
             if re.search(r"(联系电话|联系人|电子邮箱)[：:]", sentence) and not re.search(r"发送|寄", sentence):
                 continue
-            if re.search(r"申请(公开|获取)|以下|如下|下列", sentence) and not re.search(r"形式|方式", sentence):
-                continue
-            sentences.append(sentence)
-    return sentences
+            for clause in re.split(r"[，,]", sentence):
+                if re.search(r"申请(公开|获取)|(以下|如下|下列)(政府)?信息", clause) and not re.search(r"形式|方式", clause):
+                    continue
+                if clause.strip():
+                    clauses.append(clause.strip())
+    return clauses
 
 
 def _says_electronic(text: str) -> bool:

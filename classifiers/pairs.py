@@ -107,9 +107,14 @@ def read_pairs(text: str) -> list[Pair]:
                     and _section_of(lines[probe]) is None and not _label_pattern().match(lines[probe]):
                 values.append(lines[probe])
                 probe += 1
+                # Option rows listed one per line continue while lines start with a box.
+                if field in ("media", "method") and probe < len(lines) and re.match(r"^[□☐☑■√✓✔☒]", lines[probe]):
+                    continue
                 if field not in _MULTILINE_FIELDS:
                     break
             label = re.sub(r"[\s：:]", "", line)
+            if field in ("media", "method"):
+                values = [" ".join(values)]
             if field == "description" and not values:
                 section = "request"     # 所需的政府信息 heading a block of 名称 / 文号 / 特征描述 cells
             if field == "org_name" and section == "request":
