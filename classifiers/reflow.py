@@ -20,10 +20,14 @@ _SPACED_RUN = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]){2,}[
 _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]{2,}([\u4e00-\u9fff])(?=\s*[：:])")
 
 
+_SPACED_VALUE = re.compile(r"(?<=[：:])\s*([\u4e00-\u9fff])[ \u3000]{1,3}([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+
+
 def collapse_spaced_letters(text: str) -> str:
     """Headings and labels typed with spaces between the characters (政 府 信 息 公 开, 住    址:)
     read as words again; spaces between words are left alone."""
     text = _SPACED_RUN.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
+    text = _SPACED_VALUE.sub(r"\1\2", text)
     return _SPACED_LABEL.sub(r"\1\2", text)
 
 

@@ -26,7 +26,7 @@ _TAIL = re.compile(r"[，,；;。]\s*(?:麻烦|请|希望|谢谢|望|烦请|恳�
 
 
 def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
-    description = _from_pairs(pairs) or _after_lead_in(text) or _inline(text)
+    description = _from_pairs(pairs) or _after_lead_in(text) or _inline(text) or _cited_document(text)
     if description:
         description = _narrow(description).strip().rstrip("。；;，,")
     title_source = " ".join(filter(None, [description] + [p.value for p in pairs if p.field == "title"]))
@@ -40,6 +40,17 @@ def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
     doc_numbers = ids.find_doc_numbers(number_source) if number_source else []
     return Request(description=description or None, titles=tuple(dict.fromkeys(titles)),
                    doc_numbers=tuple(dict.fromkeys(doc_numbers)))
+
+
+def _cited_document(text: str) -> str | None:
+    """No sentence asks in so many words, but a document is named by title (and 文号): that
+    document is what is wanted ("我想看看这个计划")."""
+    for match in re.finditer(r"《([^》]{4,80})》(?:\s*[（(][^）)]{4,30}[）)])?", text):
+        before = text[max(0, match.start() - 12):match.start()]
+        after = text[match.end():match.end() + 12]
+        if not ids.is_basis_law(match.group(1), before, after):
+            return match.group(0)
+    return None
 
 
 def _narrow(description: str) -> str:

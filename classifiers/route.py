@@ -28,6 +28,7 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.APPLICATION, r"政府信息公开申请(表|书)?", 1.5),
     Cue(Route.APPLICATION, r"所需(政府)?信息|信息内容描述|所需信息名称", 2.0),
     Cue(Route.APPLICATION, r"(申请|要求|请求)(公开|获取|提供)", 1.5),
+    Cue(Route.APPLICATION, r"(申请|要求|请求)公开", 2.0),
     Cue(Route.APPLICATION, r"政府信息公开条例", 1.0),
     Cue(Route.APPLICATION, r"〔\d{4}〕|【\d{4}】|\[\d{4}\]\s*\d+号|《[^》]{4,60}(通知|决定书?|计划|方案|报告|意见|办法|规定|名单|公告|通报|批复|纪要)》", 1.5),
     Cue(Route.APPLICATION, r"(想|要|希望)(看看|查阅|了解)(这个|该|上述|一下)?.{0,6}(计划|文件|通知|决定|报告|名单|方案)|现场查阅|查阅、抄录", 1.5),
@@ -49,7 +50,7 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.REPORT, r"涉嫌|违法(行为|经营)|无证|无照|无营业执照|假冒|伪劣|过期|非法", 1.5),
     Cue(Route.REPORT, r"(依法)?(?<![核检审])查处(?![置理])|调查处理|严厉打击|取缔|立案查处", 2.0),
     # consultation: a question, not a document
-    Cue(Route.CONSULTATION, r"咨询|请问|想问|想了解|请教|答复我|解答", 2.0),
+    Cue(Route.CONSULTATION, r"咨询|请问|想问|请教|答复我|解答", 2.0),
     Cue(Route.CONSULTATION, r"如何办理|怎么办理|需要(哪些|什么)|是否(需要|可以)|能否|可不可以|要不要|多长时间|是.{1,10}还是", 1.5),
     Cue(Route.CONSULTATION, r"[？?]", 0.7),
     # other mail
@@ -81,8 +82,13 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
     marked = _marked(text) or bool(MARK.search(subject))
     scores = {route: 0.0 for route in Route}
     reasons: list[str] = []
+    # Words inside the description of the information asked for (投诉举报数量, 查处结果) name its
+    # topic, not what the letter is; they are left out unless the request itself demands action.
+    topic_free = full
+    if request_text and len(request_text) >= 6 and _demand(request_text) is None and not _is_question(request_text):
+        topic_free = full.replace(request_text, "　")
     for cue in CUES:
-        hits = re.findall(cue.pattern, full, flags=re.M)
+        hits = re.findall(cue.pattern, full if cue.route == Route.APPLICATION else topic_free, flags=re.M)
         if hits:
             scores[cue.route] += cue.weight * min(len(hits), 3) ** 0.5
             reasons.append(f"{cue.route}: /{cue.pattern}/ ×{len(hits)}")
