@@ -39,6 +39,7 @@ F1_THRESHOLD = 0.8
 # TARGETS are the goals for the hidden corpus; they are printed in the table and never asserted.
 FLOORS: dict[str, float] = {
     # field                     floor   measured
+    "route":                    0.97,   # 69/69 = 1.000
     "status":                   0.94,   # 67/69 = 0.971
     "marked":                   0.95,   # 68/69 = 0.986
     "missing":                  0.92,   # 48/50 = 0.960
