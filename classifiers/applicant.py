@@ -161,6 +161,8 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
             id_type, id_number = "resident_id", chosen.value
         else:
             id_type, id_number = _other_id(pairs)
+            if id_number is None:
+                id_type, id_number = _travel_document(text)
         contact_person = None
 
     phone = _phone(pairs, text, excluded_phones)
@@ -197,6 +199,19 @@ def _other_id(pairs: Sequence[Pair]) -> tuple[str | None, str | None]:
     if kind and "护照" in kind:
         return "passport", number
     return "other", number
+
+
+# Identity documents other than the resident ID card (Art. 29 (一) accepts any 身份证明).
+_TRAVEL_DOCUMENT = re.compile(r"(护照|港澳居民来往内地通行证|台湾居民来往大陆通行证|往来港澳通行证|通行证|居住证|台胞证|"
+                              r"外国人永久居留身份证|永久居留证|军官证|士兵证)(?:[，,\s]*(?:证件)?(?:号码|号|编号))?[：:\s]*([A-Z]{0,2}\s?[0-9A-Z]{6,12})")
+
+
+def _travel_document(text: str) -> tuple[str | None, str | None]:
+    match = _TRAVEL_DOCUMENT.search(text)
+    if not match:
+        return None, None
+    kind = "passport" if match.group(1) == "护照" else "other"
+    return kind, re.sub(r"\s", "", match.group(2)).upper()
 
 
 def _phone(pairs: Sequence[Pair], text: str, excluded: Sequence[str]) -> str | None:
