@@ -1,0 +1,80 @@
+"""The office's commands: status, show, due, extend, reprocess, backup, init — through click."""
+from __future__ import annotations
+
+import sqlite3
+
+from click.testing import CliRunner
+
+from intake.cli import main
+from tests.conftest import parse_jsonl
+
+LETTER = ("政府信息公开申请书\n申请人：郑十一，居民身份证号码：110101199003070011，联系电话：13600000011。\n"
+          "现申请公开以下政府信息：\n2024年本区电梯维保单位监督检查结果。\n希望以纸质形式邮寄给我。\n")
+
+
+def invoke(home, *args):
+    result = CliRunner().invoke(main, ["--home", str(home), *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_init_writes_config_and_readmes(home):
+    invoke(home, "init")
+    assert "聊城市市场监督管理局" in (home / "intake.toml").read_text(encoding="utf-8")
+    assert (home / "inbox" / "README.md").exists()
+
+
+def test_status_show_due_extend_on_a_processed_letter(home, tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    [record] = parse_jsonl(invoke(home, "process", "--json", "--received-on", "2025-09-26", str(letter)).stdout)
+    assert record["reply_due"] == "2025-10-30"
+    status = invoke(home, "status").output
+    assert "application" in status and "accepted" in status
+    shown = invoke(home, "show", "1").output
+    assert "郑十一" in shown and "2025-10-30" in shown
+    assert "国庆" in shown                          # how the deadline was counted
+    extended = invoke(home, "extend", "1", "--reason", "需要征求第三方意见").output
+    assert "2025-11-27" in extended                 # 20 more working days (Art. 33)
+    refused = CliRunner().invoke(main, ["--home", str(home), "extend", "1", "--reason", "again"])
+    assert refused.exit_code != 0 and "already" in refused.output
+    history = invoke(home, "show", record["sha256"][:10]).output
+    assert "extended" in history
+
+
+def test_show_unknown_id_is_a_clean_error(home):
+    result = CliRunner().invoke(main, ["--home", str(home), "show", "999"])
+    assert result.exit_code != 0 and "no document" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_backup_is_a_consistent_copy(home, tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    invoke(home, "process", str(letter))
+    target = tmp_path / "copy.db"
+    assert "integrity: ok" in invoke(home, "backup", str(target)).output
+    with sqlite3.connect(target) as db:
+        assert db.execute("select count(*) from documents").fetchone()[0] == 1
+    refused = CliRunner().invoke(main, ["--home", str(home), "backup", str(target)])
+    assert refused.exit_code != 0 and "never overwrites" in refused.output
+
+
+def test_reprocess_after_a_failure_keeps_the_same_row(home, tmp_path):
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
+    [record] = parse_jsonl(invoke(home, "process", "--json", str(broken)).stdout)
+    assert record["status"] == "failed"
+    result = invoke(home, "reprocess", "1")
+    assert "#1" in result.output
+    with sqlite3.connect(home / "register.db") as db:
+        assert db.execute("select count(*) from documents").fetchone()[0] == 1
+        kinds = [k for (k,) in db.execute("select kind from events where document_id = 1")]
+    assert "reprocessed" in kinds
+
+
+def test_help_in_chinese_and_english():
+    result = CliRunner().invoke(main, ["--help"])
+    assert "收件" in result.output and "Drop scans" in result.output
+    for command in ("process", "watch", "status", "show", "due", "extend", "backup", "digest", "report", "review"):
+        assert command in result.output
