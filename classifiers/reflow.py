@@ -42,13 +42,17 @@ def reflow(text: str) -> str:
         return text
     # The page's full width is what its longest lines reach (the second longest, in case one
     # line is an overlong URL or header).
-    typical_full = widths[-2] if len(widths) >= 2 else widths[-1]
+    typical_full = widths[-1] if widths[-1] <= 1.3 * widths[-2] else widths[-2]
     if typical_full < 36:   # narrow text (a form's cells, a list): nothing wraps
         return text
     out: list[str] = []
     joining = False
     for line in lines:
         stripped = line.strip()
+        if _FAX_HEADER.search(stripped):
+            out.append(line)
+            joining = False
+            continue
         if joining and stripped and not _starts_new_item(stripped):
             out[-1] = out[-1] + stripped
         else:
@@ -60,7 +64,12 @@ def reflow(text: str) -> str:
     return "\n".join(out)
 
 
+_FAX_HEADER = re.compile(r"FROM\s*[:：]|FAX\s|P\.\s*\d+\s*/\s*\d+|TO\s*[:：]", re.I)
+_HEADING = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(书|表|函|申请|报告|通知|信)$")
+
+
 def _starts_new_item(line: str) -> bool:
     """A new list item, field or signature line starts a new paragraph whatever the previous width."""
     from classifiers.pairs import is_label_line, starts_with_label
-    return starts_with_label(line) or is_label_line(line) or bool(re.match(r"^(\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|此致|敬礼|申请人[：:]|附件)", line))
+    return starts_with_label(line) or is_label_line(line) or bool(_HEADING.match(line)) or bool(re.match(r"^(希望|请|烦请|麻烦|望|谢谢|特此|此致|如有|"
+                                                                          r"联系|我叫|我是|本人|申请人|\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|此致|敬礼|申请人[：:]|附件)", line))

@@ -142,6 +142,10 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
     return Classification(best, round(max(0.05, min(0.99, confidence)), 3), marked, tuple(reasons))
 
 
+def is_marked(text: str, subject: str = "") -> bool:
+    return _marked(text) or bool(MARK.search(subject))
+
+
 def _marked(text: str) -> bool:
     """政府信息公开申请 on the envelope, the form's title or the letter's heading — a short line near
     the top, not a sentence in the body that mentions such applications."""

@@ -3,7 +3,7 @@ so the benchmark and the tests can call it directly. The work is done by the spa
 in classifiers/nlp.py, built once per process and passed in."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -11,6 +11,7 @@ from spacy.language import Language
 from classifiers.fields import AgencyFacts
 from classifiers.nlp import build_pipeline, run
 from classifiers.reflow import collapse_spaced_letters, reflow
+from classifiers.route import is_marked
 from intake.model import Check, Classification, EmailMeta, Extraction, Route, Status
 
 # Below this the office decides (needs_review) rather than the service.
@@ -33,9 +34,14 @@ def default_pipeline() -> Language:
 
 def understand(text: str, *, email: EmailMeta | None = None, agency: AgencyFacts = AgencyFacts(),
                ocr_confidence: float = 1.0, nlp: Language | None = None) -> Understanding:
-    text = reflow(collapse_spaced_letters(text))
+    original = collapse_spaced_letters(text)
+    text = reflow(original)
     doc = run(nlp or default_pipeline(), text, email=email, agency=agency)
     classification: Classification = doc._.classification
+    # The heading is judged on the lines as printed, before wrapped lines were joined.
+    marked = is_marked(original, email.subject if email else "")
+    if marked != classification.marked:
+        classification = replace(classification, marked=marked)
     extraction = Extraction(applicant=doc._.applicant, request=doc._.request, delivery=doc._.delivery,
                             confidence=ocr_confidence)
     result: Check = doc._.check
