@@ -33,6 +33,13 @@ def status(app: Any) -> None:
     provisional = register.rows("state = 'done' and provisional_deadline = 1")
     if provisional:
         click.echo(f"Provisional deadlines (no holiday data for the year): {len(provisional)} — see `intake holidays`")
+    from intake.digest import REPEAT_THRESHOLD, REPEAT_WINDOW_DAYS, repeat_applicants
+    repeats = repeat_applicants(register.rows("state = 'done' and route = 'application'"), dt.date.today())
+    if repeats:
+        click.echo(f"Repeat applicants (Art. 35: ≥{REPEAT_THRESHOLD} in {REPEAT_WINDOW_DAYS} days): {len(repeats)}")
+        for repeat in repeats[:5]:
+            click.echo(f"  {repeat.applicant} ({repeat.identity}): {repeat.applications} applications, "
+                       f"{repeat.first} – {repeat.last}, #{', #'.join(map(str, repeat.document_ids))}")
     due = _due_rows(services, within_days=5)
     click.echo(f"Due within 5 working days or overdue: {len(due)}")
     for row in due[:10]:
