@@ -29,11 +29,11 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.APPLICATION, r"所需(政府)?信息|信息内容描述|所需信息名称", 2.0),
     Cue(Route.APPLICATION, r"(申请|要求|请求)(公开|获取|提供)", 1.5),
     Cue(Route.APPLICATION, r"(申请|要求|请求)公开", 2.0),
+    Cue(Route.APPLICATION, r"(申请|要求|请求)(政府)?信息公开", 2.0),
     Cue(Route.APPLICATION, r"政府信息公开条例", 1.0),
     Cue(Route.APPLICATION, r"〔\d{4}〕|【\d{4}】|\[\d{4}\]\s*\d+号|《[^》]{4,60}(通知|决定书?|计划|方案|报告|意见|办法|规定|名单|公告|通报|批复|纪要)》", 1.5),
     Cue(Route.APPLICATION, r"(想|要|希望)(看看|查阅|了解)(这个|该|上述|一下)?.{0,6}(计划|文件|通知|决定|报告|名单|方案)|现场查阅|查阅、抄录", 1.5),
     Cue(Route.APPLICATION, r"(获取|提供)(信息|政府信息)?的?方式|载体形式|以纸质|电子文档形式|邮寄给我|发送至", 1.0),
-    Cue(Route.APPLICATION, r"(决定书|通知书|报告|清单|名单|台账|记录|统计表|公告|通报|结果|文件|计划|批复|意见)(全文|及附件)?[。；]?$", 0.5),
     # petition: one's own matter, asking for a solution or redress from the agency
     Cue(Route.PETITION, r"解决(问题|本人|我的)?|给我一个说法|为我做主|讨个说法|主持公道", 2.0),
     Cue(Route.PETITION, r"撤销(对我|对本人)?的?(处罚|决定)|退还罚款|处罚过重|重新(处理|调查|处罚|认定)", 2.5),
@@ -58,6 +58,7 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.OTHER, r"报名|培训班?|招生|优惠|火热|咨询热线|学费|课程", 1.5),
     Cue(Route.OTHER, r"会议|会员(单位|代表)|各.{0,6}单位[：:]|通知如下|参会|回执", 1.5),
     Cue(Route.OTHER, r"广告|促销|特价|热线", 1.0),
+    Cue(Route.OTHER, r"感谢信|表扬信|锦旗|致谢|衷心感谢|特此感谢|邀请函|诚邀|简报|通讯|第\d+期|回执|应诉通知书|传票|签收", 1.5),
 )
 
 # Art. 39: what the applicant demands of the agency, in the part that should describe information.
@@ -66,6 +67,8 @@ DEMANDS: tuple[tuple[Route, str], ...] = (
     (Route.COMPLAINT, r"责令.{0,30}(退货|退款|退换|赔偿|更换)|(退货|退款|赔偿本人|赔偿我|组织.{0,6}调解|出面.{0,6}调解|督促.{0,20}退还)"),
     (Route.REPORT, r"(?<![核检审])查处(?![置理])|取缔|立案调查|依法处理该|对.{0,20}(进行)?调查"),
 )
+# A complaint (投诉) is a consumer's dispute with a business (市场监督管理投诉举报处理暂行办法 Art. 3).
+_CONSUMER_DISPUTE = re.compile(r"购买|购得|买了|商家|消费者?|商品|售后|退货|店内|网购|订单|会员卡|预付|充值|装修公司|经营者")
 # "…的案件数量 / 的处罚决定书 / 的结果" later in the same clause: the demand word is part of the
 # description of records.
 _NAMES_RECORDS = re.compile(r"的(案件|处罚|行政处罚)?(数量|情况|结果|记录|决定书?|文书|材料|信息|告知书|台账|通知书|清单|报告|依据|文件|名单|统计|案例|金额)")
@@ -95,13 +98,14 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
     # The title line says most about what a letter is.
     title = _title(text)
     for route, pattern in ((Route.COMPLAINT, r"投诉"), (Route.REPORT, r"举报"), (Route.CONSULTATION, r"咨询"),
-                           (Route.PETITION, r"信访|请求解决|申诉|反映"), (Route.OTHER, r"通知|发票|广告|邀请函")):
+                           (Route.PETITION, r"信访|请求解决|申诉|反映"),
+                           (Route.OTHER, r"通知|发票|广告|邀请函|感谢信|表扬信|简报|通讯|回执|应诉通知书")):
         if title and re.search(pattern, title):
             scores[route] += 3.0
             reasons.append(f"{route}: title {title!r}")
     article_39: Route | None = None
-    demand = _demand(request_text if request_text is not None else full)
-    if demand is not None and scores[Route.APPLICATION] > 0:
+    demand = _demand(request_text if request_text is not None else full, context=full)
+    if demand is not None and (scores[Route.APPLICATION] >= 2.5 or marked):
         route, words = demand
         asks_information = bool(request_text and INFORMATION_ASK.search(request_text) and not _demand_dominates(request_text))
         if not asks_information:
@@ -130,6 +134,13 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
                    for route in Route}
     ranked = sorted(blended.items(), key=lambda item: -item[1])
     (best, top), (_, second) = ranked[0], ranked[1]
+    rules_ranked = sorted(rule_p.items(), key=lambda item: -item[1])
+    rules_margin = rules_ranked[0][1] - rules_ranked[1][1]
+    if model_cats and best != rules_ranked[0][0] and total > 0:
+        model_best, model_p = max(model_cats.items(), key=lambda item: item[1])
+        # The trained model overturns the rules only when it is sure and the rules are not.
+        if not (model_best == str(best) and model_p >= 0.6 and rules_margin < 0.25):
+            best, top = rules_ranked[0][0], blended[rules_ranked[0][0]]
     if article_39 is not None and article_39_overrides:
         best, top = article_39, max(top, blended[article_39])
     rules_best = max(scores.items(), key=lambda item: item[1])[0]
@@ -151,9 +162,13 @@ def _marked(text: str) -> bool:
     the top, not a sentence in the body that mentions such applications."""
     for line in _head(text).splitlines():
         compact = re.sub(r"\s", "", line)
-        if MARK.search(compact) and len(compact) <= 30 and not re.search(r"[，,。；;]", compact):
+        if _MARK_LINE.search(compact):
             return True
     return False
+
+
+# The marking is a heading or envelope line that ends with it: 政府信息公开申请, …申请书, …申请表（网上申请）.
+_MARK_LINE = re.compile(r"^[^，,。；;]{0,24}政府信息公开申请(书|表)?([（(][^）)]{0,10}[）)])?[:：]?$")
 
 
 def _head(text: str) -> str:
@@ -171,14 +186,18 @@ def _title(text: str) -> str | None:
     return None
 
 
-def _demand(text: str) -> tuple[Route, str] | None:
+def _demand(text: str, context: str | None = None) -> tuple[Route, str] | None:
+    consumer = bool(_CONSUMER_DISPUTE.search(context or text))
     for route, pattern in DEMANDS:
         for match in re.finditer(pattern, text):
             clause_end = re.search(r"[，,。；;！!？?\n]", text[match.end():])
             clause = text[match.end():match.end() + (clause_end.start() if clause_end else len(text))]
             # "查处…违法行为的案件数量" names records of an action: that is information.
-            if _RECORD_OF_ACTION.match(text[match.end():]) or _NAMES_RECORDS.search(clause):
+            if _RECORD_OF_ACTION.match(text[match.end():]) or _NAMES_RECORDS.search(clause) \
+                    or text[match.end():match.end() + 1] == "的":   # 查处的案件: a modifier, not a demand
                 continue
+            if route == Route.COMPLAINT and not consumer:
+                return Route.PETITION, match.group(0)   # redress for one's own matter, not a purchase
             return route, match.group(0)
     return None
 

@@ -11,13 +11,13 @@ lines kept together. This is also how the corpus writes a form's text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 
-Array = npt.NDArray[np.uint8]
+Array = npt.NDArray[Any]   # an image; cv2's stubs type arrays loosely
 Box = tuple[float, float, float, float]
 
 # A detector box is about this much taller than the characters in it (DB's unclip margin).
@@ -83,11 +83,11 @@ def order_lines(lines: Sequence[ReadLine], ink: Array, height: float) -> list[Re
     members: dict[int, list[ReadLine]] = {}
     items: list[Item] = []
     for line in lines:
-        cell = cell_of(line, labels)
-        if cell == 0:
+        number = cell_of(line, labels)
+        if number == 0:
             items.append(line)
         else:
-            members.setdefault(cell, []).append(line)
+            members.setdefault(number, []).append(line)
     tables: dict[int, list[Cell]] = {}
     for number, found in members.items():
         cell = cells[number]
@@ -240,7 +240,7 @@ def find_cells(ink: Array, height: float) -> tuple[npt.NDArray[np.int32], dict[i
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
     # Joints and slightly broken lines (faxes, JPEG) are closed by a small dilation.
-    grid = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8))
+    grid = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
     labels = np.zeros(ink.shape, np.int32)
     cells: dict[int, Cell] = {}
     count, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
-from typing import Callable, Protocol, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 
-Array = npt.NDArray[np.uint8]
-Quad = npt.NDArray[np.float32]
+Array = npt.NDArray[Any]   # an image; cv2's stubs type arrays loosely
+Quad = npt.NDArray[Any]   # 4×2 float32 corner points, clockwise from top-left
 
 log = logging.getLogger(__name__)
 
@@ -179,8 +180,10 @@ def tesseract_osd(image: Array, *, timeout: float = 20.0) -> int | None:
     if not ok:
         return None
     try:
+        # OpenMP threads make Tesseract far slower on a small machine, never faster here.
         done = subprocess.run([binary, "stdin", "stdout", "--psm", "0"], input=png.tobytes(),
-                              capture_output=True, timeout=timeout, check=False)
+                              capture_output=True, timeout=timeout, check=False,
+                              env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     except subprocess.TimeoutExpired:
         log.warning("tesseract OSD timed out after %.0f s", timeout)
         return None

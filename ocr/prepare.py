@@ -7,12 +7,14 @@ under it), grey low-contrast copies, and 600 dpi scans whose size only costs tim
 """
 from __future__ import annotations
 
+from typing import Any
+
 import cv2
 import numpy as np
 import numpy.typing as npt
 from PIL import Image, ImageOps
 
-Array = npt.NDArray[np.uint8]
+Array = npt.NDArray[Any]   # an image; cv2's stubs type arrays loosely
 
 # A page larger than this (pixels on its long side) is scaled down: A4 at 300 dpi is 3508,
 # and beyond ~250 dpi nothing is gained for printed text while every step gets slower.
@@ -101,15 +103,16 @@ def remove_seals(rgb: Array) -> Array:
     """Paint out red seal imprints, keeping dark text under them.
 
     Only roundish red blobs are touched (a seal is a ring about 3-12 cm across): a red
-    letterhead or red handwriting is wide, not round, and stays. Inside a seal's box each
-    pixel takes the lightness of its red channel, in which red ink is nearly white while
-    black or blue text stays dark.
+    letterhead or red handwriting is wide, not round, and stays.
     """
     red = red_ink_mask(rgb)
     if red.sum() < 200:
         return rgb
     height, width = red.shape
-    joined = cv2.dilate(red.astype(np.uint8), np.ones((9, 9), np.uint8))
+    # Text printed across a seal cuts its ring into pieces; joining nearby red ink (a
+    # stroke's width, scaled with the page) puts the seal back together.
+    reach = max(9, width // 80)
+    joined = cv2.dilate(red.astype(np.uint8), np.ones((reach, reach), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     out = rgb
     for index in range(1, count):
@@ -118,9 +121,11 @@ def remove_seals(rgb: Array) -> Array:
             continue
         if out is rgb:
             out = rgb.copy()
+            paper = np.percentile(rgb[::8, ::8].reshape(-1, 3), 90, axis=0).astype(np.uint8)
         box = out[y: y + h, x: x + w]
-        inked = red[y: y + h, x: x + w]
-        box[inked] = np.repeat(box[:, :, 0][inked][:, None], 3, axis=1)
+        # Ink of the seal becomes paper. Text under it stays: where black ink and the
+        # seal's red overlap the pixel is dark, not red.
+        box[red[y: y + h, x: x + w]] = paper
     return out
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 import cv2
 import numpy as np
@@ -30,8 +31,8 @@ from ocr.orientation import (POOR_SCORE, UPRIGHT_SCORE, deskew, flip_wins, rotat
 from ocr.prepare import prepare_page
 from ocr.ticks import apply_ticks
 
-Quad = npt.NDArray[np.float32]          # 4×2 corner points, clockwise from top-left
-Array = npt.NDArray[np.uint8]
+Quad = npt.NDArray[Any]   # 4×2 float32 corner points, clockwise from top-left
+Array = npt.NDArray[Any]   # an image; cv2's stubs type arrays loosely
 
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
@@ -196,7 +197,7 @@ def db_boxes(prob: npt.NDArray[np.float32], *, thresh: float = 0.3, box_thresh: 
     return quads
 
 
-def order_corners(points: npt.NDArray[np.float32]) -> Quad:
+def order_corners(points: Quad) -> Quad:
     """Corners as top-left, top-right, bottom-right, bottom-left (PaddleOCR's order)."""
     by_x = points[np.argsort(points[:, 0], kind="stable")]
     left, right = by_x[:2], by_x[2:]
@@ -231,7 +232,7 @@ class RapidOcrEngine:
     name = "rapidocr"
 
     def __init__(self, *, threads: int = 2, model_dir: Path | None = None,
-                 det_max_side: int = 1280, use_osd: bool = True) -> None:
+                 det_max_side: int = 1024, use_osd: bool = True) -> None:
         self._models = PpOcrModels(model_dir or bundled_model_dir(), threads=threads)
         self._reader = _LineReader(self._models, det_max_side)
         self._use_osd = use_osd
@@ -247,6 +248,7 @@ class RapidOcrEngine:
             degrees = (degrees + turn) % 360
         lines = [to_line(quad, found) for quad, found in zip(quads, read)
                  if found.text.strip() and found.score >= MIN_LINE_SCORE]
+        lines = [replace(line, text=tidy(line.text)) for line in lines]
         height = char_height(lines)
         ink = ink_mask(cv2.cvtColor(levelled, cv2.COLOR_BGR2GRAY), height)
         rows, ticks = apply_ticks(order_lines(lines, ink, height), ink, height)
@@ -282,6 +284,16 @@ class RapidOcrEngine:
                 if mean_score(turned_read) > mean_score(read):
                     return levelled, turned_quads, turned_read, turn
         return image, quads, read, 0
+
+
+# The recogniser reads the character 一 as a dash when it stands alone between two
+# characters (赵—鸣); Chinese text writes its dash doubled (——), so a single one between
+# ideographs is the character.
+LONE_DASH = re.compile(r"(?<=[\u4e00-\u9fff])[—―─](?=[\u4e00-\u9fff])")
+
+
+def tidy(text: str) -> str:
+    return LONE_DASH.sub("一", text)
 
 
 def mean_score(read: Sequence[Recognised]) -> float:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
 import cv2
 import numpy as np
@@ -22,7 +22,7 @@ import numpy.typing as npt
 from intake.model import Tick
 from ocr.layout import Box, ReadLine
 
-Array = npt.NDArray[np.uint8]
+Array = npt.NDArray[Any]   # an image; cv2's stubs type arrays loosely
 
 TICKED, EMPTY = "☑", "□"
 # What the recogniser may write for a box, ticked or not.
@@ -215,9 +215,9 @@ def apply_ticks(rows: Sequence[ReadLine], ink: Array, height: float) -> tuple[li
     """Write the boxes of option rows into their text as ☑/□ and list them as ticks."""
     placed: dict[int, list[Square]] = {}
     for square in find_squares(ink, height, box_places(rows, ink.shape, height)):
-        row = row_for(square, rows, height)
-        if row is not None:
-            placed.setdefault(row, []).append(square)
+        owner = row_for(square, rows, height)
+        if owner is not None:
+            placed.setdefault(owner, []).append(square)
     out: list[ReadLine] = []
     ticks: list[Tick] = []
     for index, row in enumerate(rows):
