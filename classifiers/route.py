@@ -15,6 +15,9 @@ from intake.model import Classification, Route
 MARK = re.compile(r"政府信息公开申请")
 
 
+_REDRESS_CUE = r"退货|退款|退换|退还|赔偿(本人|我)?|调解|维权|三包"
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     route: Route
@@ -28,8 +31,8 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.APPLICATION, r"政府信息公开申请(表|书)?", 1.5),
     Cue(Route.APPLICATION, r"所需(政府)?信息|信息内容描述|所需信息名称", 2.0),
     Cue(Route.APPLICATION, r"(申请|要求|请求)(公开|获取|提供)", 1.5),
-    Cue(Route.APPLICATION, r"(申请|要求|请求)公开", 2.0),
-    Cue(Route.APPLICATION, r"(申请|要求|请求)(政府)?信息公开", 2.0),
+    Cue(Route.APPLICATION, r"(申请|要求|请求)(你们|你局|贵局|贵单位|贵机关)?(依法)?公开", 3.0),
+    Cue(Route.APPLICATION, r"(申请|要求|请求)(政府)?信息公开", 3.0),
     Cue(Route.APPLICATION, r"政府信息公开条例", 1.0),
     Cue(Route.APPLICATION, r"〔\d{4}〕|【\d{4}】|\[\d{4}\]\s*\d+号|《[^》]{4,60}(通知|决定书?|计划|方案|报告|意见|办法|规定|名单|公告|通报|批复|纪要)》", 1.5),
     Cue(Route.APPLICATION, r"(想|要|希望)(看看|查阅|了解)(这个|该|上述|一下)?.{0,6}(计划|文件|通知|决定|报告|名单|方案)|现场查阅|查阅、抄录", 1.5),
@@ -40,13 +43,17 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.PETITION, r"精神(损失|损害)|打击报复|不公正?|不作为|态度恶劣|多次(反映|到)", 1.5),
     Cue(Route.PETITION, r"信访|上访|反映人|诉求|恳请|申诉", 1.5),
     Cue(Route.PETITION, r"追究.{0,12}(人员|经办人|工作人员|执法人员).{0,4}责任", 2.0),
+    Cue(Route.PETITION, r"(请|恳请|希望|要求)(你们|你局|贵局|政府|领导|局里)(帮忙|帮助|帮|协调|督促|出面|处理|解决|查一下|做主)", 2.5),
+    Cue(Route.PETITION, r"拖欠|欠薪|讨薪|工资|工伤|拆迁|补偿款|冻结|下落", 1.5),
     # complaint: a consumer dispute with a business, seeking redress
-    Cue(Route.COMPLAINT, r"投诉(书|人)?|被投诉人", 2.0),
-    Cue(Route.COMPLAINT, r"退货|退款|退换|赔偿(本人|我)?|调解|维权|三包", 2.0),
+    Cue(Route.COMPLAINT, r"投诉书|投诉人|被投诉人|我要投诉|特此投诉|现投诉|现予投诉|投诉如下|投诉事项|投诉请求", 2.5),
+    Cue(Route.COMPLAINT, r"投诉", 0.5),
+    Cue(Route.COMPLAINT, _REDRESS_CUE, 2.0),
     Cue(Route.COMPLAINT, r"购买|消费者|商家|售后|质量问题|价款", 1.0),
     Cue(Route.COMPLAINT, r"责令.{0,20}(退|赔|更换|履行)", 2.5),
     # report: wrongdoing, seeking investigation
-    Cue(Route.REPORT, r"举报(信|人|材料)?|被举报", 2.5),
+    Cue(Route.REPORT, r"举报信|举报人|举报材料|被举报|我要举报|特此举报|现举报|现予举报|实名举报|举报如下|举报事项", 2.5),
+    Cue(Route.REPORT, r"举报", 0.7),
     Cue(Route.REPORT, r"涉嫌|违法(行为|经营)|无证|无照|无营业执照|假冒|伪劣|过期|非法", 1.5),
     Cue(Route.REPORT, r"(依法)?(?<![核检审])查处(?![置理])|调查处理|严厉打击|取缔|立案查处", 2.0),
     # consultation: a question, not a document
@@ -68,7 +75,9 @@ DEMANDS: tuple[tuple[Route, str], ...] = (
     (Route.REPORT, r"(?<![核检审])查处(?![置理])|取缔|立案调查|依法处理该|对.{0,20}(进行)?调查"),
 )
 # A complaint (投诉) is a consumer's dispute with a business (市场监督管理投诉举报处理暂行办法 Art. 3).
-_CONSUMER_DISPUTE = re.compile(r"购买|购得|买了|商家|消费者?|商品|售后|退货|店内|网购|订单|会员卡|预付|充值|装修公司|经营者")
+_CONSUMER_DISPUTE = re.compile(r"购买|购得|买了|商家|消费者?|商品|售后|退货|店内|网购|订单|会员卡|预付|充值|装修|经营者|"
+                               r"合同|付款|已付|定金|押金|工程款|花了?\d+元|年卡|会员|会费|办卡|充值|消费|会所|健身|"
+                               r"餐厅|饭店|酒店|快递|网店|电商|外卖|门店|专卖店|超市|商场|商城|车行|4S店|培训机构")
 # "…的案件数量 / 的处罚决定书 / 的结果" later in the same clause: the demand word is part of the
 # description of records.
 _NAMES_RECORDS = re.compile(r"的(案件|处罚|行政处罚)?(数量|情况|结果|记录|决定书?|文书|材料|信息|告知书|台账|通知书|清单|报告|依据|文件|名单|统计|案例|金额)")
@@ -90,11 +99,19 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
     topic_free = full
     if request_text and len(request_text) >= 6 and _demand(request_text) is None and not _is_question(request_text):
         topic_free = full.replace(request_text, "　")
+    redress = 0.0
     for cue in CUES:
         hits = re.findall(cue.pattern, full if cue.route == Route.APPLICATION else topic_free, flags=re.M)
         if hits:
             scores[cue.route] += cue.weight * min(len(hits), 3) ** 0.5
+            if cue.pattern == _REDRESS_CUE:
+                redress = cue.weight * min(len(hits), 3) ** 0.5
             reasons.append(f"{cue.route}: /{cue.pattern}/ ×{len(hits)}")
+    if redress and not _CONSUMER_DISPUTE.search(topic_free):
+        # Redress for one's own matter (工伤, 罚款, 拆迁), not a purchase: a petition (信访).
+        scores[Route.PETITION] += redress
+        scores[Route.COMPLAINT] -= redress
+        reasons.append("redress asked outside a consumer dispute counts for a petition")
     # The title line says most about what a letter is.
     title = _title(text)
     for route, pattern in ((Route.COMPLAINT, r"投诉"), (Route.REPORT, r"举报"), (Route.CONSULTATION, r"咨询"),
