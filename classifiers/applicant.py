@@ -38,7 +38,9 @@ def looks_like_person_name(value: str) -> bool:
 
 def looks_like_org_name(value: str) -> bool:
     value = value.strip()
-    return 4 <= len(value) <= 40 and value.endswith(ORG_SUFFIXES) and not value.startswith(("你局", "贵局"))
+    # An ID card's 签发机关 line, or the addressee, is not the applicant.
+    return 4 <= len(value) <= 40 and value.endswith(ORG_SUFFIXES) and not value.startswith(("你局", "贵局")) \
+        and not re.search(r"签发机关|公安局|公安分局|派出所|申请人签名|^(姓名|住址|地址)", value)
 
 
 def category_of(name: str | None, uscc: str | None) -> str:
@@ -114,7 +116,8 @@ def _prose_address(text: str, agency_address_words: tuple[str, ...]) -> str | No
                     r"住所地?[：:]?\s*([^，,。；;（(\n]{6,60})",
                     r"(?:住址|地址|通信地址|通讯地址)[：:]?\s*([^，,。；;（(\n]{6,60})",
                     r"(?:^|[，,。；\s])住(?:在)?((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县|镇|乡|街道))[^，,。；;（(\n]{3,60})",
-                    r"(?:邮寄至|寄至|寄到)[：:]?\s*((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})"):
+                    r"(?:邮寄至|寄至|寄到)[：:]?\s*((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})",
+                    r"(?:邮寄至|邮寄到|寄至|寄到|送至|送到)[^：:\n]{0,10}[：:]\s*((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})"):
         for match in re.finditer(pattern, text):
             candidate = match.group(1).strip()
             if not any(word in candidate for word in agency_address_words):
@@ -186,8 +189,9 @@ def _without_title(name: str) -> str:
 
 
 def _org_voice(text: str) -> bool:
+    """The letter speaks as an organisation (a form's 申请人签名（盖章） label does not count)."""
     return bool(re.search(r"我单位|我公司|本单位|本公司|我所|本所|我中心|本中心|我会|本会|我司|本司|我院|本院|我校|"
-                          r"我协会|我基金会|我社|本社|（盖章）|\(盖章\)", text))
+                          r"我协会|我基金会|我社|本社|[\u4e00-\u9fff]{4,}[（(]盖章[）)]", text))
 
 
 def _other_id(pairs: Sequence[Pair]) -> tuple[str | None, str | None]:
@@ -221,11 +225,16 @@ def _phone(pairs: Sequence[Pair], text: str, excluded: Sequence[str]) -> str | N
             found = [p for p in ids.find_phones(pair.value) if re.sub(r"\D", "", p) not in skip]
             if found:
                 return found[0]
-    body = _without_fax_header(text)
+    body = _digit_lookalikes(_without_fax_header(text))
     for phone in ids.find_phones(body):
         if re.sub(r"\D", "", phone) not in skip:
             return phone
     return None
+
+
+def _digit_lookalikes(text: str) -> str:
+    """OCR reads 0 as O and 1 as l inside long numbers (136O2698475)."""
+    return re.sub(r"(?<=\d)[OoQD](?=\d)|(?<=\d\d)[lI|](?=\d\d)", lambda m: "0" if m.group(0) in "OoQD" else "1", text)
 
 
 def _without_fax_header(text: str) -> str:

@@ -27,14 +27,15 @@ METHOD_WORDS: tuple[tuple[str, str], ...] = (
     ("电子邮件", "email"), ("电子邮箱", "email"), ("邮箱", "email"), ("发送至", "email"), ("Email", "email"),
     ("E-mail", "email"), ("email", "email"), ("邮件", "email"),
     ("自行领取", "pickup"), ("当面领取", "pickup"), ("现场领取", "pickup"), ("上门领取", "pickup"), ("领取", "pickup"),
-    ("自取", "pickup"), ("当面递交", "pickup"), ("递送", "pickup"),
+    ("自取", "pickup"), ("当面递交", "pickup"), ("递送", "pickup"), ("来取", "pickup"), ("去取", "pickup"),
+    ("自己取", "pickup"), ("自己拿", "pickup"), ("去局里拿", "pickup"), ("上门取", "pickup"), ("到局里拿", "pickup"),
     ("传真", "fax"),
     ("当场阅读", "inspect"), ("现场查阅", "inspect"), ("当场查阅", "inspect"), ("查阅", "inspect"), ("抄录", "inspect"),
     ("网上获取", "online"), ("网上下载", "online"), ("网站下载", "online"), ("在线获取", "online"),
 )
 # Form option words that name a medium in a method row (Shanghai forms list 电子邮件 as a 载体).
 _MEDIA_ROW_EMAIL = ("电子邮件", "electronic")
-_DELIVERY_SENTENCE = re.compile(r"形式|方式|邮寄|寄|发送|发至|发到|发给|领取|自取|查阅|阅读|传真|光盘|U盘|下载|回复|"
+_DELIVERY_SENTENCE = re.compile(r"形式|方式|邮寄|寄|发送|发至|发到|发给|领取|自取|来取|去取|拿|查阅|阅读|传真|光盘|U盘|下载|回复|"
                                 r"提供(纸质|电子)|纸质|电子版|电子文档")
 # "不用寄" / "无需邮寄": a way the applicant does NOT want.
 _NEGATED = re.compile(r"(不用|不要|不必|无需|无须|不需要|别)\s*$")

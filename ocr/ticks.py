@@ -27,8 +27,12 @@ Array = npt.NDArray[Any]   # an image; cv2's stubs type arrays loosely
 TICKED, EMPTY = "☑", "□"
 # What the recogniser may write for a box, ticked or not.
 EMPTY_GLYPHS = "□☐▢◻◽⬜❏❐❑❒"
-TICKED_GLYPHS = "☑☒■◼▪✓✔✅√×✕✖✗✘❎☓"
+TICKED_GLYPHS = "☑☒⊠▣⊡■◼▪✓✔✅√×✕✖✗✘❎☓"
 BOX_GLYPHS = EMPTY_GLYPHS + TICKED_GLYPHS
+# Characters the recogniser also writes for an empty box. They are real characters too
+# (人口, 口罩), so they count as a box only where a square is found on the image and it
+# starts an option.
+LOOKALIKES = "口囗"
 # Share of a box's inside covered with ink above which it counts as ticked.
 TICKED_INK = 0.08
 
@@ -179,7 +183,8 @@ def box_ink(ink: Array, box: tuple[int, int, int, int], line_width: int) -> floa
     """Share of ink in the middle half of a box: clear of the outline, its blur and its
     wobble, and where any tick (✓, ×, a pen stroke, a fill) passes."""
     x0, y0, x1, y1 = box
-    margin = max(2, line_width + 1, int(round(0.25 * (y1 - y0))))
+    side = y1 - y0
+    margin = max(2, int(round(0.25 * side)), min(line_width + 1, int(0.35 * side)))
     inner = ink[y0 + margin: y1 - margin, x0 + margin: x1 - margin]
     return float((inner > 0).mean()) if inner.size else 0.0
 
@@ -244,7 +249,7 @@ def box_places(rows: Sequence[ReadLine], shape: tuple[int, ...], height: float) 
         x0, y0, x1, y1 = (int(round(v)) for v in row.box)
         where[max(0, y0): y1 + 1, max(0, int(x0 - 2.5 * height)): x1 + 1] = True
         for char, x in zip(row.text, row.char_x):
-            if not char.isspace() and char not in BOX_GLYPHS:
+            if not char.isspace() and char not in BOX_GLYPHS + LOOKALIKES:
                 where[max(0, y0): y1 + 1, max(0, int(x - 0.3 * height)): int(x + 0.3 * height) + 1] = False
     return where
 
@@ -295,7 +300,7 @@ def row_for(square: Square, rows: Sequence[ReadLine], height: float) -> int | No
 def covers_character(row: ReadLine, square: Square, height: float) -> bool:
     margin = 0.15 * height
     for char, x in zip(row.text, row.char_x):
-        if char.isspace() or char in BOX_GLYPHS:
+        if char.isspace() or char in BOX_GLYPHS + LOOKALIKES:
             continue
         if square.box[0] - margin <= x <= square.box[2] + margin:
             return True
@@ -323,7 +328,7 @@ def rewrite(row: ReadLine, marks: Sequence[Mark], height: float) -> tuple[ReadLi
         return row, []
     chars: list[tuple[str, float, Mark | None]] = [
         (c, x, None) for c, x in zip(row.text, row.char_x)
-        if not (c in BOX_GLYPHS and any(abs(x - m.x) <= 0.6 * height for m in marks))]
+        if not (c in BOX_GLYPHS + LOOKALIKES and any(abs(x - m.x) <= 0.6 * height for m in marks))]
     chars += [(TICKED if m.ticked else EMPTY, m.x, m) for m in marks]
     chars.sort(key=lambda item: item[1])
     text = ""
