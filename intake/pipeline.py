@@ -134,8 +134,9 @@ def prepare(path: Path, services: Services, *, source: str | None = None, receiv
     inbox_key = printable_path(str(path)) if from_inbox else None
     resumed = register.pending_for_inbox_file(inbox_key, intake.sha256) if inbox_key else None
     if resumed is not None and resumed.state == "done" and resumed.record is not None:
-        # A crash came between committing the row and archiving: finish the archiving only.
+        # A crash came between committing the row and releasing the original: finish that only.
         _archive(path, intake, services, resumed.id, move=True)
+        services.register.release_inbox_file(resumed.id)
         return _record_from_json(resumed.record)
     document_id = resumed.id if resumed is not None else register.claim(
         sha256=intake.sha256, source=source, original_name=printable_path(path.name), inbox_path=inbox_key,
@@ -162,6 +163,7 @@ def finish(claim: Claim, reading: Reading | str, services: Services) -> Record:
         _draft_notice(services, claim.document_id, record)
     if claim.from_inbox:
         _remove_inbox_original(claim.path, claim.archived, intake.sha256)
+        services.register.release_inbox_file(claim.document_id)
     log.info("%s → %s/%s in %.1f s", intake.source, record.route, record.status, time.monotonic() - claim.started)
     return record
 
@@ -301,6 +303,19 @@ def _unreadable(path: Path, source: str, received_on: dt.date | None, exc: Excep
     services.register.complete(document_id, record)
     write_record(services.config.outbox, document_id, record)
     log.warning("%s: %s", source, error)
+    return record
+
+
+def record_vanished(services: Services, document_id: int, sha256: str, source: str) -> Record:
+    """A claimed file that disappeared before it was archived (removed by hand during a crash):
+    its row still ends as a record, failed, so nothing stays half-done."""
+    today = dt.date.today()
+    record = Record(source=source, sha256=sha256, channel=Channel.UNKNOWN, marked=False, route=Route.OTHER,
+                    status=Status.FAILED, applicant=None, request=None, delivery=None, missing=(), received_on=today,
+                    correction_due=None, reply_due=None, duplicate_of=None, confidence=1.0, text="",
+                    error="[E009] the original left the inbox before it could be archived")
+    services.register.complete(document_id, record)
+    write_record(services.config.outbox, document_id, record)
     return record
 
 

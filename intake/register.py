@@ -100,11 +100,20 @@ class Register:
         return document_id
 
     def pending_for_inbox_file(self, inbox_path: str, sha256: str) -> DocumentRow | None:
-        """The row of an inbox file whose archiving a crash interrupted, if any."""
+        """The row of an inbox file that a crash interrupted (still processing, or done but its
+        original not yet released from the inbox), if any. `inbox_path` is cleared on release,
+        so the same file dropped again later is a new arrival."""
         rows = list(self.db.query(
-            "select * from documents where inbox_path = ? and sha256 = ? and archive_path is null "
-            "order by id desc limit 1", [inbox_path, sha256]))
+            "select * from documents where inbox_path = ? and sha256 = ? order by id desc limit 1",
+            [inbox_path, sha256]))
         return _row(rows[0]) if rows else None
+
+    def release_inbox_file(self, document_id: int) -> None:
+        """The original has left the inbox: the row no longer stands for a file there."""
+        with self.db.conn:
+            row = self.get(document_id)
+            self.db.table("documents").update(document_id, {"inbox_path": None, "updated_at": _now()})
+            self._event(document_id, "released", detail={"from": row.inbox_path if row else None})
 
     def complete(self, document_id: int, record: Record, *, event: str = "classified",
                  actor: str = "intake", detail: dict[str, Any] | None = None) -> None:

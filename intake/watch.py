@@ -190,6 +190,10 @@ class Watcher:
                 from intake.reprocess import reprocess_document
                 log.info("finishing #%d from its archived copy", row.id)
                 reprocess_document(self.services, row)
+            else:
+                from intake.pipeline import record_vanished
+                log.warning("#%d: its original left the inbox before it was archived", row.id)
+                record_vanished(self.services, row.id, row.sha256, row.inbox_path or "")
 
     def run(self, once: bool = False) -> int:
         self.inbox.mkdir(parents=True, exist_ok=True)
