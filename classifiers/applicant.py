@@ -85,6 +85,8 @@ def _signature_name(text: str) -> str | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in reversed(lines[-6:]):
         candidate = re.sub(r"[（(](签名|签字|盖章)[）)]$", "", line)
+        if " " in candidate and not re.search(r"\d", candidate):
+            candidate = candidate.rsplit(" ", 1)[1]      # 临泉县城关镇 李桂兰
         if is_label_line(candidate):
             continue
         if candidate not in _SIGN_OFF_WORDS and looks_like_person_name(candidate) and len(candidate) <= 4:
@@ -146,6 +148,7 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
 
     id_type: str | None = None
     id_number: str | None = None
+    envelope_address, envelope_name = envelope_sender(text, agency_address_words)
     if is_org:
         name = org_name
         if usccs:
@@ -159,6 +162,8 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
             name = _prose_person_name(text) or (sender_name if sender_name and looks_like_person_name(sender_name) else None)
         if name is None and candidate is None:
             name = _prose_person_name(text)
+        if name is None:
+            name = envelope_name
         chosen = valid_resident[0] if valid_resident else (resident[0] if resident else None)
         if chosen is not None:
             id_type, id_number = "resident_id", chosen.value
@@ -170,7 +175,7 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
 
     phone = _phone(pairs, text, excluded_phones)
     email = _email(pairs, text, sender_email)
-    address = _address(pairs, text, agency_address_words)
+    address = _address(pairs, text, agency_address_words, envelope_address)
     postcode = _postcode(pairs, text)
     kind = "organization" if is_org else "person"
     category = category_of(name, id_number if id_type == "uscc" else None) if is_org else "individual"
@@ -259,13 +264,14 @@ def _email(pairs: Sequence[Pair], text: str, sender_email: str | None) -> str | 
     return sender_email
 
 
-def _address(pairs: Sequence[Pair], text: str, agency_words: tuple[str, ...]) -> str | None:
+def _address(pairs: Sequence[Pair], text: str, agency_words: tuple[str, ...],
+             envelope_address: str | None = None) -> str | None:
     for pair in pairs:
         if pair.field == "address" and pair.value and len(pair.value) >= 5:
             value = re.sub(r"[（(]?邮编[:：]?\d{6}[）)]?", "", pair.value).strip(" ，,。")
             if not any(word in value for word in agency_words):
                 return value
-    return _prose_address(text, agency_words)
+    return envelope_address or _prose_address(text, agency_words)
 
 
 def _postcode(pairs: Sequence[Pair], text: str) -> str | None:
@@ -277,4 +283,29 @@ def _postcode(pairs: Sequence[Pair], text: str) -> str | None:
     match = re.search(r"(?:邮编|邮政编码)[：:\s]*(\d{6})(?!\d)", text)
     if match:
         return match.group(1)
+    spaced = re.search(r"(?:邮编|邮政编码)[：:\s]*((?:\d[ \u3000]?){5}\d)(?![\d ])", text)   # boxes on envelopes
+    if spaced:
+        return re.sub(r"\s", "", spaced.group(1))
     return None
+
+
+def envelope_sender(text: str, agency_words: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """An envelope scanned as the first page: the sender's address and name after the addressee."""
+    lines = [line.strip() for line in text.splitlines()]
+    if not any("贴邮票" in line for line in lines[:6]):
+        return None, None
+    end = next((i for i, line in enumerate(lines) if line.endswith(("：", ":")) or re.fullmatch(r"申请书|.*申请书", line)), len(lines))
+    address = name = None
+    for index, line in enumerate(lines[:end]):
+        if not re.search(r"[省市区县镇]", line) or re.search(r"局|办公室|（收）|\(收\)", line) \
+                or any(word in line for word in agency_words) or not re.search(r"[路街号村楼巷弄室]", line):
+            continue
+        parts = line.rsplit(" ", 1)
+        if len(parts) == 2 and looks_like_person_name(parts[1]):
+            address, name = parts[0].strip(), parts[1]
+        else:
+            address = line
+            following = lines[index + 1] if index + 1 < end else ""
+            name = following if looks_like_person_name(following) else None
+        break
+    return address, name

@@ -18,6 +18,9 @@ def is_vague(description: str) -> bool:
         return True
     if VAGUE.match(text):
         return True
+    # "全部文件、通知、会议记录": a list of kinds of document under 全部/所有 names none of them.
+    if re.search(r"(所有|全部|一切)的?(文件|信息|材料|资料)[、和及与]", text) and not re.search(r"\d{4}年\d|《|〔|号", text):
+        return True
     # "所有文件，包括但不限于…": examples after a vague head do not make it searchable.
     head, _, rest = re.sub(r"\s", "", description).partition("，")
     if rest and re.match(r"^(包括|包含|如|例如|比如|含)", rest) and VAGUE.match(head.rstrip("。")):

@@ -60,14 +60,18 @@ SECTION_HEADERS: dict[str, str] = {
 _CHOICE_NOTE = re.compile(r"[（(](?:单选|多选|可多选|可选|必填|选填|请勾选|勾选)[）)]")
 
 
+# Section numbering in front of a label: 一、 / 二. / 1、 / （一）
+_LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
+
+
 def _section_of(line: str) -> str | None:
-    return SECTION_HEADERS.get(_CHOICE_NOTE.sub("", re.sub(r"[\s：:]", "", line)))
+    return SECTION_HEADERS.get(_LEADING_NUMBER.sub("", _CHOICE_NOTE.sub("", re.sub(r"[\s：:]", "", line))))
 
 
 def _bare_label(line: str) -> str | None:
     """The field of a line that is a label and nothing else (a form cell)."""
     key = _CHOICE_NOTE.sub("", re.sub(r"[\s：:*＊]", "", line).replace("(", "（").replace(")", "）"))
-    key = key.lstrip("□☑■")
+    key = _LEADING_NUMBER.sub("", key.lstrip("□☑■"))
     return _label_fields().get(key)
 
 

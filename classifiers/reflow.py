@@ -43,7 +43,7 @@ def reflow(text: str) -> str:
     # The page's full width is what its longest lines reach (the second longest, in case one
     # line is an overlong URL or header).
     typical_full = widths[-1] if widths[-1] <= 1.3 * widths[-2] else widths[-2]
-    if typical_full < 36:   # narrow text (a form's cells, a list): nothing wraps
+    if typical_full < 24:   # narrow text (a form's cells, a list): nothing wraps
         return text
     out: list[str] = []
     joining = False

@@ -239,7 +239,11 @@ def find_cells(ink: Array, height: float) -> tuple[npt.NDArray[np.int32], dict[i
     v_len = max(12, int(1.3 * height))
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
-    # Joints and slightly broken lines (faxes, JPEG) are closed by a small dilation.
+    # A ruled line broken for a stretch (under a seal, in a fax, by JPEG) is bridged along
+    # its own direction; joints are closed by a small dilation.
+    bridge = max(5, int(1.5 * height))
+    horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (bridge, 1)))
+    vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, bridge)))
     grid = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
     labels = np.zeros(ink.shape, np.int32)
     cells: dict[int, Cell] = {}

@@ -121,11 +121,15 @@ def remove_seals(rgb: Array) -> Array:
             continue
         if out is rgb:
             out = rgb.copy()
-            paper = np.percentile(rgb[::8, ::8].reshape(-1, 3), 90, axis=0).astype(np.uint8)
+            paper = float(np.percentile(rgb[::8, ::8], 90))
         box = out[y: y + h, x: x + w]
-        # Ink of the seal becomes paper. Text under it stays: where black ink and the
-        # seal's red overlap the pixel is dark, not red.
-        box[red[y: y + h, x: x + w]] = paper
+        inked = red[y: y + h, x: x + w]
+        # In the red channel seal ink is light and anything printed under it stays dark
+        # (black, or blue that the red turned purple). Scaled so the seal's own red
+        # becomes paper, that channel keeps the text and drops the seal.
+        level = float(np.percentile(box[:, :, 0][inked], 75))
+        lightened = np.clip(box[:, :, 0][inked].astype(np.float32) * (paper / max(level, 1.0)), 0, 255)
+        box[inked] = lightened.astype(np.uint8)[:, None]
     return out
 
 
