@@ -53,7 +53,7 @@ SECTION_HEADERS: dict[str, str] = {
     "法人/其他组织": "organization", "法人或其他组织信息": "organization",
     "所需信息情况": "request", "所需政府信息情况": "request", "申请信息": "request",
     "所需政府信息": "request", "申请公开的政府信息情况": "request",
-    "申请人信息": "", "申请人基本信息": "",
+    "申请人信息": "", "申请人基本信息": "", "选填部分": "request", "必填部分": "", "选填项": "request",
 }
 
 
@@ -107,8 +107,10 @@ def read_pairs(text: str) -> list[Pair]:
         if field is not None:
             values: list[str] = []
             probe = index + 1
-            while probe < len(lines) and lines[probe] and _bare_label(lines[probe]) is None \
-                    and _section_of(lines[probe]) is None and not _label_pattern().match(lines[probe]):
+            while probe < len(lines) and lines[probe] and (
+                    (field in ("media", "method") and re.match(r"^[□☐☑■√✓✔☒]", lines[probe]))
+                    or (_bare_label(lines[probe]) is None and _section_of(lines[probe]) is None
+                        and not _label_pattern().match(lines[probe]))):
                 values.append(lines[probe])
                 probe += 1
                 # Option rows listed one per line continue while lines start with a box.

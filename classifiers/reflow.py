@@ -36,6 +36,7 @@ def display_width(line: str) -> int:
 
 
 def reflow(text: str) -> str:
+    from classifiers.pairs import is_label_line
     lines = text.split("\n")
     widths = sorted(display_width(line.strip()) for line in lines if line.strip())
     if len(widths) < 3:
@@ -53,7 +54,7 @@ def reflow(text: str) -> str:
             out.append(line)
             joining = False
             continue
-        if joining and stripped and not _starts_new_item(stripped):
+        if joining and stripped and not _starts_new_item(stripped) and not is_label_line(out[-1].strip()):
             out[-1] = out[-1] + stripped
         else:
             out.append(line)
@@ -71,5 +72,6 @@ _HEADING = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(书|表|函|申请|报告
 def _starts_new_item(line: str) -> bool:
     """A new list item, field or signature line starts a new paragraph whatever the previous width."""
     from classifiers.pairs import is_label_line, starts_with_label
-    return starts_with_label(line) or is_label_line(line) or bool(_HEADING.match(line)) or bool(re.match(r"^(希望|请|烦请|麻烦|望|谢谢|特此|此致|如有|"
+    return starts_with_label(line) or is_label_line(line) or bool(_HEADING.match(line)) or line[0] in "□☐☑■√✓✔☒" \
+        or bool(re.match(r"^(希望|请|烦请|麻烦|望|谢谢|特此|此致|如有|"
                                                                           r"联系|我叫|我是|本人|申请人|\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|此致|敬礼|申请人[：:]|附件)", line))
