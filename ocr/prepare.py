@@ -134,11 +134,13 @@ def remove_seals(rgb: Array) -> Array:
 
 
 def red_ink_mask(rgb: Array) -> npt.NDArray[np.bool_]:
-    """Pixels clearly redder than they are green or blue (seal ink, red pen)."""
+    """Pixels of red ink (seal, red pen): clearly redder than green or blue, plus the
+    faintly pink pixels at the edge of such strokes (left, they read as grey ink)."""
     r = rgb[:, :, 0].astype(np.int16)
-    g = rgb[:, :, 1].astype(np.int16)
-    b = rgb[:, :, 2].astype(np.int16)
-    mask: npt.NDArray[np.bool_] = (r - np.maximum(g, b) > 50) & (r > 120)
+    redness = r - np.maximum(rgb[:, :, 1], rgb[:, :, 2]).astype(np.int16)
+    strong = ((redness > 50) & (r > 120)).astype(np.uint8)
+    near = cv2.dilate(strong, np.ones((5, 5), np.uint8)) > 0
+    mask: npt.NDArray[np.bool_] = (strong > 0) | (near & (redness > 12) & (r > 120))
     return mask
 
 
