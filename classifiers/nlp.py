@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import spacy
@@ -51,7 +52,7 @@ def fields_component(doc: Doc) -> Doc:
     return doc
 
 
-_SPAN_FINDERS = (
+_SPAN_FINDERS: tuple[tuple[str, Callable[[str], list[tuple[tuple[int, int], str]]]], ...] = (
     ("RESIDENT_ID", lambda text: [(c.span, c.value) for c in ids.find_resident_ids(text)]),
     ("USCC", lambda text: [(c.span, c.value) for c in ids.find_usccs(text)]),
     ("PHONE", lambda text: [(f.span, f.value) for f in ids.phone_matches(text)]),

@@ -291,7 +291,8 @@ def _channel_of_kind(kind: FileKind) -> Channel:
 
 def _unreadable(path: Path, source: str, received_on: dt.date | None, exc: Exception, services: Services) -> Record:
     """A path that cannot even be hashed (symlink, FIFO, vanished): still one row."""
-    error = str(exc) if isinstance(exc, IntakeError) else f"[E006] cannot open the file: {exc.strerror or exc}"
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    error = str(exc) if isinstance(exc, IntakeError) else f"[E006] cannot open the file: {reason}"
     now = dt.datetime.now().astimezone()
     sha256 = hashlib.sha256(str(path).encode("utf-8", "surrogateescape")).hexdigest()
     record = Record(source=source, sha256=sha256, channel=Channel.UNKNOWN, marked=False, route=Route.OTHER,

@@ -95,7 +95,7 @@ class Register:
             table.insert({"sha256": sha256, "source": source, "original_name": original_name,
                           "inbox_path": inbox_path, "arrived_at": arrived_at.isoformat(timespec="seconds"),
                           "state": "processing", "updated_at": _now()})
-            document_id = int(table.last_pk)
+            document_id = int(str(table.last_pk))
             self._event(document_id, "received", detail={"source": source})
         return document_id
 
