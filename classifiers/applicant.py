@@ -114,7 +114,7 @@ def _prose_org_name(text: str, lines: Sequence[str]) -> str | None:
 
 
 def _prose_address(text: str, agency_address_words: tuple[str, ...]) -> str | None:
-    for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})", r"家住([^，,。；;（(\n]{6,60})",
+    for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})", r"家住(?:在)?([^，,。；;（(\n]{6,60})",
                     r"住所地?[：:]?\s*([^，,。；;（(\n]{6,60})",
                     r"(?:住址|地址|通信地址|通讯地址)[：:]?\s*([^，,。；;（(\n]{6,60})",
                     r"(?:^|[，,。；\s])住(?:在)?((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县|镇|乡|街道))[^，,。；;（(\n]{3,60})",
@@ -175,6 +175,8 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
 
     phone = _phone(pairs, text, excluded_phones)
     email = _email(pairs, text, sender_email)
+    if envelope_address and name and envelope_address.endswith(name):
+        envelope_address = envelope_address[:-len(name)].strip()   # the sender's name glued on by OCR
     address = _address(pairs, text, agency_address_words, envelope_address)
     postcode = _postcode(pairs, text)
     kind = "organization" if is_org else "person"
@@ -271,7 +273,11 @@ def _address(pairs: Sequence[Pair], text: str, agency_words: tuple[str, ...],
             value = re.sub(r"[（(]?邮编[:：]?\d{6}[）)]?", "", pair.value).strip(" ，,。")
             if not any(word in value for word in agency_words):
                 return value
-    return envelope_address or _prose_address(text, agency_words)
+    prose = _prose_address(text, agency_words)
+    if prose and envelope_address:
+        # The envelope's block is usually complete; the letter may say only part of it (家住东风西路…).
+        return envelope_address if prose in envelope_address else prose
+    return prose or envelope_address
 
 
 def _postcode(pairs: Sequence[Pair], text: str) -> str | None:
@@ -300,6 +306,7 @@ def envelope_sender(text: str, agency_words: tuple[str, ...]) -> tuple[str | Non
         if not re.search(r"[省市区县镇]", line) or re.search(r"局|办公室|（收）|\(收\)", line) \
                 or any(word in line for word in agency_words) or not re.search(r"[路街号村楼巷弄室]", line):
             continue
+        line = re.split(r"\s*(?:政府信息公开申请|邮政编码|邮编)", line)[0].strip()
         parts = line.rsplit(" ", 1)
         if len(parts) == 2 and looks_like_person_name(parts[1]):
             address, name = parts[0].strip(), parts[1]

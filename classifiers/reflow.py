@@ -48,7 +48,11 @@ def reflow(text: str) -> str:
         return text
     out: list[str] = []
     joining = False
-    for line in lines:
+    envelope_end = _envelope_end(lines)
+    for number, line in enumerate(lines):
+        if number < envelope_end:     # an envelope's blocks are not a paragraph
+            out.append(line)
+            continue
         stripped = line.strip()
         if _FAX_HEADER.search(stripped):
             out.append(line)
@@ -67,6 +71,17 @@ def reflow(text: str) -> str:
 
 _FAX_HEADER = re.compile(r"FROM\s*[:：]|FAX\s|P\.\s*\d+\s*/\s*\d+|TO\s*[:：]", re.I)
 _HEADING = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(书|表|函|申请|报告|通知|信)$")
+
+
+def _envelope_end(lines: list[str]) -> int:
+    """Lines of an envelope scanned as the first page, up to the letter's heading or salutation."""
+    if not any("贴邮票" in line for line in lines[:6]):
+        return 0
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if number > 2 and (stripped.endswith(("：", ":")) or _HEADING.match(stripped)) and "政府信息公开申请" != stripped:
+            return number
+    return 0
 
 
 def _starts_new_item(line: str) -> bool:

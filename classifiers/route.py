@@ -178,9 +178,10 @@ def _marked(text: str) -> bool:
     """政府信息公开申请 on the envelope, the form's title or the letter's heading — a short line near
     the top, not a sentence in the body that mentions such applications."""
     for line in _head(text).splitlines():
-        compact = re.sub(r"\s", "", line)
-        if _MARK_LINE.search(compact):
-            return True
+        # One visual line may hold two blocks (the envelope's corner mark beside the sender's postcode).
+        for block in [line, *re.split(r"\s+", line.strip())]:
+            if _MARK_LINE.search(re.sub(r"\s", "", block)):
+                return True
     return False
 
 

@@ -26,6 +26,13 @@ OWN_CASE_ITEMS = (
     "针对{company}违法行为的立案审批表及处理结果",
     "我反映{community}电梯问题后贵局的检查结论",
 )
+# Information any agency holds, whatever the topic.
+GENERAL_INFORMATION = (
+    "贵局{year}年度工作计划及工作总结", "贵局权责清单和公共服务事项清单", "贵局{year}年行政执法统计年报",
+    "贵局{year}年“双随机、一公开”抽查事项清单及抽查结果", "贵局内设机构设置及各科室职能", "贵局{year}年部门预算和决算",
+    "贵局作出某项收费所依据的文件", "贵局{year}年第{quarter}季度局长办公会会议纪要中涉及{topic}的部分",
+    "贵局{year}年行政处罚案件目录", "贵局{year}年{topic}领域规范性文件清单", "{district}辖区{topic}领域市场主体信用评价结果",
+)
 INTROS = (
     "现申请公开以下政府信息：", "特向贵局申请公开如下信息：", "根据《中华人民共和国政府信息公开条例》，申请公开：",
     "请求公开：", "申请获取以下信息：", "要求公开下列政府信息：", "请依法向本人提供：", "申请公开的信息为：",
@@ -55,7 +62,8 @@ def information_items(stock: Stock, scene: Scene, count: int, own_case: bool = F
     pool = OWN_CASE_ITEMS if own_case else scene.topic.information
     picked: list[str] = []
     for _ in range(count * 3):
-        item = scene.fill(stock.pick(pool))
+        source = GENERAL_INFORMATION if not own_case and stock.rng.random() < 0.2 else pool
+        item = scene.fill(stock.pick(source).replace("{topic}", scene.topic.name))
         if item not in picked:
             picked.append(item)
         if len(picked) == count:

@@ -55,7 +55,7 @@ def meeting_notice(stock: Stock, scene: Scene) -> str:
 
 def thanks(stock: Stock, scene: Scene) -> str:
     return "\n".join((
-        stock.pick(("感谢信", "致谢信", "一封感谢信")), stock.pick((f"尊敬的{scene.agency}领导：", f"{scene.agency}：")),
+        stock.pick(("感谢信", "致谢信", "一封感谢信", "表扬信", "为执法人员点赞")), stock.pick((f"尊敬的{scene.agency}领导：", f"{scene.agency}：")),
         f"我是{scene.writer.name}。{stock.pick(('前段时间', '今年', '上个月'))}我{stock.pick(('投诉', '反映'))}的{scene.topic.name}问题，"
         f"在{scene.values['official']}同志的耐心协调下，{stock.pick(('商家已经退还了全部款项', '问题得到了圆满解决', '很快得到了处理'))}。",
         stock.pick(("特写此信表示衷心感谢！", "特送上锦旗一面，以表谢意。", "你们是人民的好公仆！")),
