@@ -95,3 +95,19 @@ def test_unusable_home_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["--home", str(blocker), "process", "--json", str(blocker)])
     assert result.exit_code != 0
     assert "Traceback" not in (result.stderr or "")
+
+
+@needs_cjk_font
+def test_many_files_are_read_by_a_pool_and_recorded_in_order(home, tmp_path, application_png):
+    (home / "intake.toml").write_text("[watch]\nworkers = 2\n", encoding="utf-8")
+    letter = tmp_path / "letter.txt"
+    letter.write_text("咨询函\n请问办理食品经营许可证需要哪些材料？", encoding="utf-8")
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+    paths = [str(application_png), str(letter), str(empty), str(application_png)]
+    result = run(home, "--received-on", "2025-03-03", *paths)
+    assert result.exit_code == 0
+    records = parse_jsonl(result.stdout)
+    assert [r["source"] for r in records] == paths
+    assert [r["status"] for r in records] == ["accepted", "routed", "failed", "duplicate"]
+    assert records[3]["duplicate_of"] == records[0]["sha256"]
