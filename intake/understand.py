@@ -16,6 +16,8 @@ from intake.model import Check, Classification, EmailMeta, Extraction, Route, St
 
 # Below this the office decides (needs_review) rather than the service.
 REVIEW_BELOW = 0.5
+# A page read this poorly (mean recogniser score) may hide what Article 29 needs: a person looks.
+POORLY_READ_BELOW = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,11 @@ def understand(text: str, *, email: EmailMeta | None = None, agency: AgencyFacts
     if confidence < REVIEW_BELOW and result.status != Status.ROUTED:
         result = Check(missing=result.missing, status=Status.NEEDS_REVIEW, confidence=confidence,
                        reasons=result.reasons + (f"confidence {confidence:.2f} below {REVIEW_BELOW}",))
+    elif ocr_confidence < POORLY_READ_BELOW and result.status == Status.NEEDS_CORRECTION:
+        # Do not send a correction notice for items the recogniser may simply have missed.
+        confidence = min(confidence, 0.45)
+        result = Check(missing=result.missing, status=Status.NEEDS_REVIEW, confidence=confidence,
+                       reasons=result.reasons + (f"page poorly read (OCR {ocr_confidence:.2f})",))
     route = classification.route
     return Understanding(classification, extraction if route == Route.APPLICATION else None, result, confidence)
 
