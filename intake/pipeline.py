@@ -176,6 +176,8 @@ def _understand(intake: Intake, reading: Reading, services: Services) -> Record:
                          ocr_confidence=reading.ocr_confidence, nlp=services.nlp)
     route = meaning.classification.route
     status = meaning.check.status
+    if not text.strip():
+        status = Status.NEEDS_REVIEW     # an empty e-mail: nothing to route on
     extraction = meaning.extraction
     reasons = list(meaning.classification.reasons) + list(meaning.check.reasons) + list(reading.warnings)
     duplicate_of: str | None = None

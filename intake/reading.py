@@ -51,6 +51,7 @@ def read_document(intake: Intake, archived: Path, limits: Limits, engine: Callab
             texts.append(replace(read, text=correct_place_names(read.text)))
     reading = Reading(kind=intake.kind, texts=tuple(texts), email=document.email,
                       warnings=document.warnings, fax=any(page.fax for page in document.pages))
-    if not reading.text.strip():
+    # An e-mail that says nothing was still read (its headers): a person decides what it is.
+    if not reading.text.strip() and intake.kind != FileKind.EML:
         raise NoText(f"{len(texts)} page(s) read, none with text")
     return reading

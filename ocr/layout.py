@@ -77,6 +77,18 @@ class TableBlock:
 Item = ReadLine | TableBlock
 
 
+def dark_ink(gray: Array, ink: Array) -> Array:
+    """The part of the ink darker than halfway between the page's paper and its darkest
+    print: what a pen or a printed tick leaves, unlike the grey remains of a removed seal."""
+    inked = gray[ink > 0]
+    if inked.size == 0:
+        return ink
+    paper = float(np.percentile(gray[::4, ::4], 90))
+    darkest = float(np.percentile(inked, 5))
+    dark: Array = cv2.bitwise_and(ink, ink, mask=(gray < (paper + darkest) / 2).astype(np.uint8))
+    return dark
+
+
 def order_lines(lines: Sequence[ReadLine], ink: Array, height: float) -> list[ReadLine]:
     """Lines in reading order, boxes on the same visual line of a cell merged into one."""
     labels, cells = find_cells(ink, height)
@@ -164,8 +176,10 @@ def columns_of(items: Sequence[Item], height: float) -> list[list[Item]]:
 
 
 def column_gutter(items: Sequence[Item], height: float) -> tuple[float, float] | None:
-    """(x, width) of a gutter (≥ 2 character heights wide) between two columns of ≥ 2 rows
-    each, both at least 6 characters wide; None when there is none."""
+    """(x, width) of a gutter between two columns, both at least 6 characters wide; None
+    when there is none. Columns of several rows each need a gutter of 2 character heights;
+    a single line beside a block (an envelope's note beside the sender's address) needs 4.
+    Two single lines side by side are one row, not columns."""
     spans = sorted((it.box[0], it.box[2]) for it in items)
     best: tuple[float, float] | None = None
     reach = spans[0][1]
@@ -176,10 +190,12 @@ def column_gutter(items: Sequence[Item], height: float) -> tuple[float, float] |
     if best is None:
         return None
     gutter = (best[0] + best[1]) / 2
-    for side in ([it for it in items if it.box[2] <= gutter], [it for it in items if it.box[2] > gutter]):
-        width = max(it.box[2] for it in side) - min(it.box[0] for it in side)
-        if len(rows_of(side)) < 2 or width < 6 * height:
-            return None
+    sides = ([it for it in items if it.box[2] <= gutter], [it for it in items if it.box[2] > gutter])
+    if any(max(it.box[2] for it in side) - min(it.box[0] for it in side) < 6 * height for side in sides):
+        return None
+    rows = sorted(len(rows_of(side)) for side in sides)
+    if rows[1] < 2 or (rows[0] < 2 and best[1] - best[0] < 4 * height):
+        return None
     return gutter, best[1] - best[0]
 
 

@@ -127,6 +127,9 @@ def remove_seals(rgb: Array) -> Array:
         # In the red channel seal ink is light and anything printed under it stays dark
         # (black, or blue that the red turned purple). Scaled so the seal's own red
         # becomes paper, that channel keeps the text and drops the seal.
+        # (Print under a seal that was blended over it, rather than stamped, is only
+        # somewhat darker than the seal, so no cut-off can tell it from a seal stroke's
+        # blurred edge: the scaling stays linear, and such edges stay faintly grey.)
         level = float(np.percentile(box[:, :, 0][inked], 75))
         lightened = np.clip(box[:, :, 0][inked].astype(np.float32) * (paper / max(level, 1.0)), 0, 255)
         box[inked] = lightened.astype(np.uint8)[:, None]

@@ -25,7 +25,7 @@ from PIL import Image
 
 from intake.model import PageText, TextLine
 from ocr.engine import OcrUnavailable
-from ocr.layout import ReadLine, char_height, ink_mask, order_lines
+from ocr.layout import ReadLine, char_height, dark_ink, ink_mask, order_lines
 from ocr.orientation import (POOR_SCORE, UPRIGHT_SCORE, deskew, flip_wins, rotate_quarter,
                              stand_up, tesseract_osd, turn_quad)
 from ocr.prepare import prepare_page
@@ -250,8 +250,9 @@ class RapidOcrEngine:
                  if found.text.strip() and found.score >= MIN_LINE_SCORE]
         lines = [replace(line, text=tidy(line.text)) for line in lines]
         height = char_height(lines)
-        ink = ink_mask(cv2.cvtColor(levelled, cv2.COLOR_BGR2GRAY), height)
-        rows, ticks = apply_ticks(order_lines(lines, ink, height), ink, height)
+        gray = cv2.cvtColor(levelled, cv2.COLOR_BGR2GRAY)
+        ink = ink_mask(gray, height)
+        rows, ticks = apply_ticks(order_lines(lines, ink, height), ink, height, dark=dark_ink(gray, ink))
         return PageText(
             number=page_number,
             text="\n".join(row.text for row in rows),

@@ -47,21 +47,24 @@ class Square:
         return (self.box[0] + self.box[2]) / 2, (self.box[1] + self.box[3]) / 2
 
 
-def find_squares(ink: Array, height: float, where: npt.NDArray[np.bool_] | None = None) -> list[Square]:
+def find_squares(ink: Array, height: float, where: npt.NDArray[np.bool_] | None = None,
+                 inside: Array | None = None) -> list[Square]:
     """Small square boxes (0.3-1.2 character heights) on the page.
 
     Looked for twice: on the ink as it is, and with gaps of a pixel or two closed (outlines
     broken by a fax or a poor scan); closing first would merge a small box with the
     character beside it, so both are kept (a box found both ways counts once). Whether a
-    box is ticked is always judged on the ink as it was. `where` (True where a box could
-    be) spares looking into the middle of words.
+    box is ticked is always judged on the ink as it was, or on `inside` when given (only
+    the darker ink: faint grey left from a seal's red is no tick). `where` (True where a box
+    could be) spares looking into the middle of words.
     """
     if where is None:
         where = np.ones(ink.shape, bool)
+    judged = ink if inside is None else inside
     mended = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     found: list[Square] = []
     for strokes in (ink, mended):
-        found += squares_from_sides(strokes, ink, height, where) + squares_in_blobs(strokes, ink, height, where)
+        found += squares_from_sides(strokes, judged, height, where) + squares_in_blobs(strokes, judged, height, where)
     return dedupe(found)
 
 
@@ -216,10 +219,12 @@ class Mark:
     box: Box
 
 
-def apply_ticks(rows: Sequence[ReadLine], ink: Array, height: float) -> tuple[list[ReadLine], list[Tick]]:
-    """Write the boxes of option rows into their text as ☑/□ and list them as ticks."""
+def apply_ticks(rows: Sequence[ReadLine], ink: Array, height: float, *, dark: Array | None = None
+                ) -> tuple[list[ReadLine], list[Tick]]:
+    """Write the boxes of option rows into their text as ☑/□ and list them as ticks.
+    `dark` (the page's darker ink) is what counts as a tick inside a box, if given."""
     placed: dict[int, list[Square]] = {}
-    for square in find_squares(ink, height, box_places(rows, ink.shape, height)):
+    for square in find_squares(ink, height, box_places(rows, ink.shape, height), dark):
         owner = row_for(square, rows, height)
         if owner is not None:
             placed.setdefault(owner, []).append(square)
