@@ -59,7 +59,7 @@ CUES: tuple[Cue, ...] = (
     # consultation: a question, not a document
     Cue(Route.CONSULTATION, r"咨询|请问|想问|请教|答复我|解答", 2.0),
     Cue(Route.CONSULTATION, r"如何办理|怎么办理|需要(哪些|什么)|是否(需要|可以)|能否|可不可以|要不要|多长时间|是.{1,10}还是", 1.5),
-    Cue(Route.CONSULTATION, r"[？?]", 0.7),
+    Cue(Route.CONSULTATION, r"？|(?<=[\u4e00-\u9fff])\?", 0.7),
     # other mail
     Cue(Route.OTHER, r"发票(代码|号码)?|开票日期|价税合计|税额", 3.0),
     Cue(Route.OTHER, r"报名|培训班?|招生|优惠|火热|咨询热线|学费|课程", 1.5),
@@ -160,6 +160,13 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
             best, top = rules_ranked[0][0], blended[rules_ranked[0][0]]
     if article_39 is not None and article_39_overrides:
         best, top = article_39, max(top, blended[article_39])
+    weak = max(scores.values()) < 1.5
+    if weak and article_39 is None:
+        model_best, model_p = max((model_cats or {"other": 0.0}).items(), key=lambda item: item[1])
+        if not (model_p >= 0.8 and _mostly_chinese(full)):
+            # Hardly a cue for any route: mail for the office's general tray, with a person's eye on it.
+            reasons.append("no clear cue for any route → other")
+            return Classification(Route.OTHER, 0.45, marked, tuple(reasons))
     rules_best = max(scores.items(), key=lambda item: item[1])[0]
     margin = (top - second) / (top + 1e-9)
     strength = min(1.0, max(scores.values()) / 6.0)   # how much evidence the rules saw at all
@@ -218,6 +225,11 @@ def _demand(text: str, context: str | None = None) -> tuple[Route, str] | None:
                 return Route.PETITION, match.group(0)   # redress for one's own matter, not a purchase
             return route, match.group(0)
     return None
+
+
+def _mostly_chinese(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum("\u4e00" <= c <= "\u9fff" for c in letters) >= 0.5 * len(letters)
 
 
 def _is_question(request_text: str) -> bool:
