@@ -93,32 +93,48 @@ def order_lines(lines: Sequence[ReadLine], ink: Array, height: float) -> list[Re
     """Lines in reading order, boxes on the same visual line of a cell merged into one."""
     labels, cells = find_cells(ink, height)
     members: dict[int, list[ReadLine]] = {}
-    items: list[Item] = []
+    loose: list[ReadLine] = []
     for line in lines:
         number = cell_of(line, labels)
         if number == 0:
-            items.append(line)
+            loose.append(line)
         else:
             members.setdefault(number, []).append(line)
     tables: dict[int, list[Cell]] = {}
     for number, found in members.items():
         cell = cells[number]
         tables.setdefault(cell.table, []).append(Cell(cell.box, cell.table, found))
-    for table in tables.values():
-        ordered = tuple(line for cell in table_order(table, height) for line in merge_rows(cell.lines))
-        box = (min(c.box[0] for c in table), min(c.box[1] for c in table),
-               max(c.box[2] for c in table), max(c.box[3] for c in table))
-        items.append(TableBlock(box, ordered))
+    bounds = {table: (min(c.box[0] for c in group), min(c.box[1] for c in group),
+                      max(c.box[2] for c in group), max(c.box[3] for c in group))
+              for table, group in tables.items()}
+    items: list[Item] = []
+    for line in loose:
+        # A line inside a table but in no closed cell (an open-sided cell, text on a rule)
+        # is read with the table, as a cell of its own.
+        table = next((t for t, box in bounds.items() if inside(line.box, box)), None)
+        if table is None:
+            items.append(line)
+        else:
+            tables[table].append(Cell(line.box, table, [line]))
+    for table, group in tables.items():
+        ordered = tuple(line for cell in table_order(group, height) for line in merge_rows(cell.lines))
+        items.append(TableBlock(bounds[table], ordered))
     out: list[ReadLine] = []
     for block in columns_of(items, height):
         for row in rows_of(block):
-            free = [item for item in row if isinstance(item, ReadLine)]
-            if free:
-                out.append(join_row(free))
+            texts = [item for item in row if isinstance(item, ReadLine)]
+            if texts:
+                out.append(join_row(texts))
             for item in row:
                 if isinstance(item, TableBlock):
                     out.extend(item.lines)
     return out
+
+
+def inside(box: Box, region: Box) -> bool:
+    """The box's centre lies within the region."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return region[0] <= x <= region[2] and region[1] <= y <= region[3]
 
 
 # ---------------------------------------------------------------- rows of text
@@ -270,18 +286,20 @@ def find_cells(ink: Array, height: float) -> tuple[npt.NDArray[np.int32], dict[i
             continue
         if not (vertical[y: y + h, x: x + w].any() and horizontal[y: y + h, x: x + w].any()):
             continue
-        inside = (grid[y: y + h, x: x + w] == 0).astype(np.uint8)
-        n, cell_map, cell_stats, _ = cv2.connectedComponentsWithStats(inside, connectivity=4)
-        window = labels[y: y + h, x: x + w]
+        enclosed = (grid[y: y + h, x: x + w] == 0).astype(np.uint8)
+        n, cell_map, cell_stats, _ = cv2.connectedComponentsWithStats(enclosed, connectivity=4)
+        numbers = np.zeros(n, np.int32)   # this table's region index -> page-wide cell number
         for index in range(1, n):
             cx, cy, cw, ch, _ = cell_stats[index]
             if cx == 0 or cy == 0 or cx + cw >= w or cy + ch >= h:
                 continue   # open to the outside: not a cell
             if cw < 0.8 * height or ch < 0.8 * height:
                 continue
-            number = len(cells) + 1
-            window[cell_map == index] = number
-            cells[number] = Cell((float(x + cx), float(y + cy), float(x + cx + cw), float(y + cy + ch)), table)
+            numbers[index] = len(cells) + 1
+            cells[len(cells) + 1] = Cell((float(x + cx), float(y + cy), float(x + cx + cw), float(y + cy + ch)), table)
+        window = labels[y: y + h, x: x + w]
+        mapped = numbers[cell_map]
+        window[mapped > 0] = mapped[mapped > 0]
     return labels, cells
 
 
@@ -294,8 +312,8 @@ def cell_of(line: ReadLine, labels: npt.NDArray[np.int32]) -> int:
     else:
         xs = np.linspace(x0 + 0.1 * (x1 - x0), x1 - 0.1 * (x1 - x0), 9).round().astype(int)
         ys = np.full_like(xs, int(round((y0 + y1) / 2)))
-    inside = (xs >= 0) & (xs < labels.shape[1]) & (ys >= 0) & (ys < labels.shape[0])
-    found = labels[ys[inside], xs[inside]]
+    on_page = (xs >= 0) & (xs < labels.shape[1]) & (ys >= 0) & (ys < labels.shape[0])
+    found = labels[ys[on_page], xs[on_page]]
     found = found[found > 0]
     if len(found) == 0:
         return 0

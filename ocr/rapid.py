@@ -39,8 +39,9 @@ REC_MODEL = "PP-OCRv6_rec_small.onnx"
 REC_HEIGHT = 48
 # Images smaller than this on their long side are enlarged for detection.
 SMALL_IMAGE = 640
-# The recogniser's CTC output has one frame per 8 input pixels of width.
-CTC_STRIDE = 8
+# Lines the recogniser is less sure of than this are mostly noise read as characters
+# (specks, ruling fragments, seal remnants); PaddleOCR drops them at 0.5 too.
+MIN_LINE_SCORE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,13 @@ class PpOcrModels:
 
     # ------------------------------------------------------------ recognition
     def recognise(self, crops: Sequence[Array]) -> list[Recognised]:
-        """Read line images (any size, 3 channels); batched by similar width for speed."""
+        """Read line images (any size, 3 channels).
+
+        The recogniser's cost grows with the padded width it is given, and on a CPU
+        batching gains nothing, so by default each line goes alone at its own width (a
+        short label is not padded to the width of a long line). With rec_batch > 1,
+        lines of similar width are batched together.
+        """
         ratios = [c.shape[1] / max(1, c.shape[0]) for c in crops]
         order = sorted(range(len(crops)), key=lambda i: ratios[i])
         results: list[Recognised | None] = [None] * len(crops)
@@ -303,11 +310,6 @@ def mean_score(read: Sequence[Recognised]) -> float:
     if sum(weights) == 0:
         return 0.0
     return float(np.average([found.score for found in read], weights=weights))
-
-
-# Lines the recogniser is less sure of than this are mostly noise read as characters
-# (specks, ruling fragments, seal remnants); PaddleOCR drops them at 0.5 too.
-MIN_LINE_SCORE = 0.5
 
 
 class _LineReader:

@@ -80,7 +80,7 @@ def squares_from_sides(strokes: Array, ink: Array, height: float,
     vertical = cv2.morphologyEx(strokes, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, stroke)))
     horizontal = cv2.morphologyEx(strokes, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (stroke, 1)))
     count, _, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
-    low, high = 0.3 * height, 1.2 * height
+    low, high = 0.35 * height, 1.2 * height
     sides = sorted((int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:count]
                    if low <= h <= 1.6 * high and w <= max(4.0, 0.4 * h))
     found: list[Square] = []
@@ -102,7 +102,7 @@ def squares_from_sides(strokes: Array, ink: Array, height: float,
             fit = abs(width / lh - 1.0)
             if best is None or fit < best[0]:
                 ticked = box_ink(ink, box, max(lw, rw)) >= TICKED_INK
-                best = (fit, Square(tuple(map(float, box)), ticked))  # type: ignore[arg-type]
+                best = (fit, Square(float_box(box), ticked))
         if best is not None:
             found.append(best[1])
     return found
@@ -117,18 +117,18 @@ def squares_in_blobs(mended: Array, ink: Array, height: float,
     found = []
     for index in range(1, count):
         x, y, w, h, _ = stats[index]
-        if not (0.3 * height <= h <= 1.6 * height and 0.3 * height <= w <= 1.3 * height):
+        if not (0.35 * height <= h <= 1.6 * height and 0.35 * height <= w <= 1.3 * height):
             continue
         if not where[y + h // 2, x + w // 2]:
             continue
         blob = labels[y: y + h, x: x + w] == index
-        box = box_in_blob(blob, 0.3 * height)
+        box = box_in_blob(blob, 0.35 * height)
         if box is None:
             continue
         bx0, by0, bx1, by1 = box
         outer = (x + bx0, y + by0, x + bx1, y + by1)
         ticked = box_ink(ink, outer, outline_width(blob, box)) >= TICKED_INK
-        found.append(Square(tuple(map(float, outer)), ticked))  # type: ignore[arg-type]
+        found.append(Square(float_box(outer), ticked))
     return found
 
 
@@ -190,6 +190,10 @@ def box_ink(ink: Array, box: tuple[int, int, int, int], line_width: int) -> floa
     margin = max(2, int(round(0.25 * side)), min(line_width + 1, int(0.35 * side)))
     inner = ink[y0 + margin: y1 - margin, x0 + margin: x1 - margin]
     return float((inner > 0).mean()) if inner.size else 0.0
+
+
+def float_box(box: tuple[int, int, int, int]) -> Box:
+    return float(box[0]), float(box[1]), float(box[2]), float(box[3])
 
 
 def dedupe(squares: list[Square]) -> list[Square]:
@@ -291,10 +295,11 @@ def row_for(square: Square, rows: Sequence[ReadLine], height: float) -> int | No
         x0, y0, x1, y1 = row.box
         if not y0 <= cy <= y1 or not x0 - 2.5 * height <= cx <= x1:
             continue
-        # A box sits on the middle of the line; the 口 of 品 or 另 does not.
-        if abs(cy - (y0 + y1) / 2) > 0.25 * height:
+        # A box sits about the middle of the line; the 口 of 品 or 另 does not.
+        if abs(cy - (y0 + y1) / 2) > 0.5 * height:
             continue
-        if covers_character(row, square, height) or not after_a_gap(row, square, height):
+        step = pitch(row, height)
+        if covers_character(row, square, step) or not after_a_gap(row, square, step):
             return None
         distance = max(0.0, x0 - cx)
         if best is None or distance < best[0]:
@@ -302,28 +307,44 @@ def row_for(square: Square, rows: Sequence[ReadLine], height: float) -> int | No
     return None if best is None else best[1]
 
 
-def covers_character(row: ReadLine, square: Square, height: float) -> bool:
-    margin = 0.15 * height
+def pitch(row: ReadLine, height: float) -> float:
+    """Distance from one character to the next on the row (the recogniser's character
+    positions are good to about a tenth of it)."""
+    xs = [x for char, x in zip(row.text, row.char_x) if not char.isspace()]
+    steps = [b - a for a, b in zip(xs, xs[1:]) if b > a]
+    return float(np.median(steps)) if len(steps) >= 2 else height
+
+
+def covers_character(row: ReadLine, square: Square, step: float) -> bool:
+    """A character the recogniser read is centred on the square: the square is part of it
+    (the 口 in 品 or 号, the frame of 国). A box's label starts at least half a character
+    plus half the box away."""
+    reach = max(0.45 * step, (square.box[2] - square.box[0]) / 2 + 0.1 * step)
     for char, x in zip(row.text, row.char_x):
         if char.isspace() or char in BOX_GLYPHS + LOOKALIKES:
             continue
-        if square.box[0] - margin <= x <= square.box[2] + margin:
+        if abs(x - square.centre[0]) <= reach:
             return True
     return False
 
 
-def after_a_gap(row: ReadLine, square: Square, height: float) -> bool:
+def after_a_gap(row: ReadLine, square: Square, step: float) -> bool:
     """A box starts an option: it opens the line, follows a space, or is where the
     recogniser itself read a box glyph. One squeezed between two characters of running
     text is part of a character."""
-    before = [x for char, x in zip(row.text, row.char_x)
-              if x < square.centre[0] and not char.isspace()]
+    # What the recogniser wrote for the box itself (□, or 口) is not "before" it.
+    before = [(x, char) for char, x in zip(row.text, row.char_x)
+              if x < square.centre[0] and not char.isspace()
+              and not (char in BOX_GLYPHS + LOOKALIKES and x >= square.box[0] - 0.3 * step)]
     if not before:
         return True
     glyphs = [x for char, x in zip(row.text, row.char_x) if char in BOX_GLYPHS]
-    if any(abs(x - square.centre[0]) <= 0.6 * height for x in glyphs):
+    if any(abs(x - square.centre[0]) <= 0.6 * step for x in glyphs):
         return True
-    return square.box[0] - max(before) >= 0.9 * height
+    x, char = max(before)
+    # Full-width punctuation (：，、) inks only part of its cell, so less space is needed.
+    needed = 0.5 if unicodedata.category(char).startswith("P") else 0.7
+    return square.box[0] - x >= needed * step
 
 
 def rewrite(row: ReadLine, marks: Sequence[Mark], height: float) -> tuple[ReadLine, list[Tick]]:
