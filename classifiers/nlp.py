@@ -8,7 +8,7 @@ component reads what earlier ones left on the Doc's extension attributes and add
     intake_applicant    → doc._.applicant
     intake_request      → doc._.request
     intake_delivery     → doc._.delivery
-    textcat (trained)   → doc.cats             (optional, sourced from classifiers/models/route)
+    (trained textcat)   → doc.cats             (classifiers/models/route, via RouteModel)
     intake_route        → doc._.classification (rules + model + Article 39)
     intake_completeness → doc._.check          (Article 29)
 
@@ -99,15 +99,21 @@ def delivery_component(doc: Doc) -> Doc:
 
 
 class RouteComponent:
-    """Rule cues and the Article 39 test, blended with the trained textcat's doc.cats."""
+    """Rule cues and the Article 39 test, blended with the trained textcat's probabilities.
+
+    The textcat runs through `RouteModel`, which prepares the text exactly as it was prepared
+    for training (clipped, digits and Latin runs folded); doc.cats carries its answer."""
 
     def __init__(self, model_weight: float, article_39_overrides: bool) -> None:
         self.model_weight = model_weight
         self.article_39_overrides = article_39_overrides
+        self.model: Any = None
 
     def __call__(self, doc: Doc) -> Doc:
         subject = doc._.email.subject if doc._.email else ""
         request = doc._.request
+        if self.model is not None and not doc.cats:
+            doc.cats = self.model.predict(f"{subject}\n{doc.text}" if subject else doc.text)
         doc._.classification = classify(doc.text, subject=subject,
                                         request_text=request.description if request else None,
                                         model_cats=dict(doc.cats) if doc.cats else None,
@@ -134,9 +140,10 @@ def build_pipeline(route_model: Path | None = ROUTE_MODEL_PATH) -> Language:
     config = load_config(CONFIG_PATH)
     nlp = spacy.blank("zh", config=config)
     if route_model is not None and (route_model / "config.cfg").exists():
-        trained = spacy.load(route_model)
-        if "textcat" in trained.pipe_names:
-            nlp.add_pipe("textcat", source=trained, before="intake_route")
+        from classifiers.route_model import RouteModel
+        component = nlp.get_pipe("intake_route")
+        assert isinstance(component, RouteComponent)
+        component.model = RouteModel.load(route_model)
     else:
         log.info("no trained route model at %s: rules only", route_model)
     return nlp

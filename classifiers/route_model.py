@@ -92,7 +92,7 @@ class RouteModel:
         nlp = spacy.load(where)
         if "textcat" not in nlp.pipe_names:
             raise RouteModelNotFound(f"the pipeline at {where} has no textcat component")
-        missing = set(ROUTES) - set(nlp.get_pipe("textcat").labels)
+        missing = set(ROUTES) - set(getattr(nlp.get_pipe("textcat"), "labels", ()))
         if missing:
             raise RouteModelNotFound(f"the route model at {where} lacks labels {sorted(missing)}")
         return cls(nlp, where)

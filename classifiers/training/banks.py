@@ -6,7 +6,11 @@ person; everything is drawn from one seeded `random.Random`, so a run is reprodu
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
@@ -90,7 +94,7 @@ class Stock:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
 
-    def pick(self, options: tuple[str, ...] | list[str]) -> str:
+    def pick(self, options: Sequence[T]) -> T:
         return options[self.rng.randrange(len(options))]
 
     def name(self) -> str:

@@ -46,7 +46,7 @@ BACKGROUNDS = {
 DOCUMENTS = (
     "处理结果告知书", "调查笔录", "行政处罚决定书", "检验报告", "立案审批表", "答复意见书", "现场检查记录",
     "责令改正通知书", "调解书", "案件办理情况记录", "不予立案告知书", "抽样检验单", "执法记录",
-    "处理这件事形成的书面材料", "相关的检查记录和结论",
+    "处理这件事形成的书面材料", "相关的检查记录和结论", "这家店的许可证登记信息", "该公司的登记档案",
 )
 REQUESTS = {
     "application": (
@@ -75,6 +75,10 @@ REQUESTS = {
         "请你们去查处这家店。", "请立案调查，依法处理。", "希望依法查处，别让他们再坑别人。", "请尽快检查，消除隐患。",
         "请对其违法行为进行处罚。", "恳请执法人员去现场核查。", "请取缔这个黑窝点。", "请严查，并把结果告诉我。",
     ),
+    "other": (
+        "现在问题已经解决了，特此写信感谢！", "感谢你们的工作人员耐心细致，给你们点赞！", "谢谢你们为老百姓办实事。",
+        "你们很快就帮我处理好了，特送锦旗一面表示感谢。", "在此向处理此事的同志表示衷心的感谢。",
+    ),
     "consultation": (
         "请问这种情况我该怎么办？", "想问一下商家这样做违法吗？", "请问我可以要求几倍赔偿？", "这种情况是找你们还是找法院？",
         "请问处罚依据的是哪一条规定？", "想咨询一下下一步应该走什么程序？", "我想知道这种情况归哪个部门管？",
@@ -88,6 +92,7 @@ FITS = {
     "complaint": ("purchase",),
     "report": ("neighbour", "lift", "purchase"),
     "consultation": ("purchase", "penalty", "neighbour", "lift", "earlier_report"),
+    "other": ("purchase", "lift", "earlier_report"),
 }
 HEADINGS = {
     "application": ("信息公开申请", "申请", "关于申请公开有关材料的函", ""),
@@ -95,6 +100,7 @@ HEADINGS = {
     "complaint": ("投诉", "求助", "消费纠纷", ""),
     "report": ("举报", "反映问题", "线索", ""),
     "consultation": ("咨询", "请教", "问题", ""),
+    "other": ("感谢信", "表扬信", "致谢", ""),
 }
 
 
@@ -114,7 +120,7 @@ def _request(stock: Stock, scene: Scene, route: str, kind: str) -> str:
 def letter_for(route: str) -> Callable[[Stock, Scene], str]:
     def write(stock: Stock, scene: Scene) -> str:
         heading = stock.pick(HEADINGS[route])
-        if stock.rng.random() < 0.2:
+        if route != "other" and stock.rng.random() < 0.2:
             heading = stock.pick(("政府信息公开申请", "政府信息公开申请书", "申请书"))  # Art. 39: marked either way
         kind = stock.pick(FITS[route])
         middle = stock.pick(("", "这件事让我很困扰。", "我多次打电话都没有结果。", "我手里有照片和票据。", ""))

@@ -25,7 +25,7 @@ WRITERS_BY_ROUTE: dict[str, tuple[Writer, ...]] = {
     "complaint": complaints.WRITERS + (free_letters.writer("complaint", 3.0),),
     "report": reports.WRITERS + (free_letters.writer("report", 3.0),),
     "consultation": consultations.WRITERS + (free_letters.writer("consultation", 3.0),),
-    "other": others.WRITERS,
+    "other": others.WRITERS + (free_letters.writer("other", 1.5),),
 }
 DEFAULT_OUT = Path(__file__).parent / "route_examples.jsonl"
 DEFAULT_SEED = 7

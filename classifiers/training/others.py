@@ -150,9 +150,54 @@ def miscellany(stock: Stock, scene: Scene) -> str:
     ))
 
 
+def attachment(stock: Stock, scene: Scene) -> str:
+    """Pages that travel with letters but say nothing themselves: IDs, licences, envelopes."""
+    person = scene.writer
+    return stock.pick((
+        f"中华人民共和国\n居民身份证\n签发机关 {scene.city}市公安局{scene.district}分局\n有效期限 {stock.date()}-{stock.date()}",
+        f"姓名 {person.name}\n性别 {stock.pick(('男', '女'))} 民族 汉\n出生 {stock.date()}\n住址 {person.address}\n公民身份号码 {person.id_number}",
+        f"营业执照\n（副本）\n统一社会信用代码 {stock.uscc()}\n名称 {scene.company}\n类型 有限责任公司\n法定代表人 {stock.name()}\n"
+        f"经营范围 {scene.topic.trade}销售；技术服务\n登记机关 {scene.agency}",
+        f"挂号信\n收件人：{scene.agency} {stock.pick(('办公室', '法规科', '收发室'))}\n寄件人：{stock.name()}\n"
+        f"寄件地址：{stock.street_address(*stock.city())}\n邮编 {stock.postcode()}",
+        f"授权委托书\n委托人：{scene.company}\n受托人：{person.name}，身份证号：{person.id_number}\n"
+        f"委托事项：代为办理{stock.pick(('相关事务', '资料领取', '材料递交'))}\n委托期限：{stock.date()}至{stock.date()}",
+    ))
+
+
+def business_paper(stock: Stock, scene: Scene) -> str:
+    """What companies send the bureau that is no request at all: reports, contracts, test results."""
+    return stock.pick((
+        f"整改报告\n{scene.agency}：\n{scene.values['date']}贵局对我公司进行了检查，指出{stock.pick(('台账记录不全', '部分商品标签不规范', '从业人员健康证过期'))}等问题。"
+        f"我公司高度重视，已逐项整改完毕，现将整改情况报告如下：一、完善制度；二、加强培训。\n{scene.company}",
+        f"检验检测报告\n报告编号：{stock.case_number()}\n样品名称：{scene.product}\n委托单位：{scene.company}\n"
+        f"检验结论：所检项目符合标准要求。\n{scene.city}{stock.pick(('质量检验中心', '检测技术有限公司'))}",
+        f"服务合同\n甲方：{scene.agency}\n乙方：{scene.company}\n服务内容：{stock.pick(('物业保洁', '信息系统运维', '档案数字化'))}\n"
+        f"合同金额：人民币{scene.values['amount']}元\n服务期限：一年",
+        f"企业自查报告\n根据贵局要求，我单位对{scene.topic.name}相关情况开展了自查，未发现重大问题。现将自查情况报告如下。\n{scene.company}",
+        f"年度报告公示承诺书\n本企业承诺所报送的{scene.year}年度报告内容真实、合法。\n企业名称：{scene.company}\n法定代表人签字：",
+    ))
+
+
+def internal_paper(stock: Stock, scene: Scene) -> str:
+    """The bureau's own and its superiors' paperwork that finds its way into the scanner."""
+    return stock.pick((
+        f"关于印发《{scene.city}市{scene.topic.name}{stock.pick(('工作方案', '实施细则', '专项行动方案'))}》的通知\n各县（市、区）市场监管局：\n"
+        f"现将《{scene.city}市{scene.topic.name}工作方案》印发给你们，请认真贯彻落实。",
+        f"关于报送{scene.year}年{stock.pick(('工作总结', '统计报表', '政务公开工作情况', '执法案卷'))}的通知\n各科室、各分局：\n"
+        f"请于{scene.values['date']}前报送，逾期未报的将予以通报。",
+        f"请示\n局领导：\n为做好{scene.topic.name}工作，拟{stock.pick(('采购执法记录仪若干', '组织一次业务培训', '召开专题会议'))}，所需经费约{scene.values['amount']}元。妥否，请批示。",
+        f"工会通知\n全体职工：定于{scene.values['date']}组织{stock.pick(('年度体检', '登山活动', '观影活动', '趣味运动会'))}，请大家准时参加。",
+        f"{stock.pick(('普法宣传', '消费提示', '安全提示'))}\n{scene.topic.name}小知识：{stock.pick(('购买商品要索要发票', '发现问题可拨打12315', '电梯困人不要扒门'))}。"
+        f"{stock.pick(('消费维权小贴士', '十问十答', '常见误区'))}见背面。",
+        f"尊敬的客户您好，{scene.company}可提供{stock.pick(('代开发票', '网站建设', '办公耗材', '会议场地'))}服务，如有需要请联系{stock.phone()}。",
+    ))
+
+
 WRITERS: tuple[tuple[str, Callable[[Stock, Scene], str], float], ...] = (
     ("oth.invoice", invoice, 1.5), ("oth.training", training_flyer, 1.2), ("oth.meeting", meeting_notice, 1.2),
     ("oth.thanks", thanks, 1.0), ("oth.newsletter", newsletter, 0.8), ("oth.ad", advertisement, 1.2),
     ("oth.subscription", subscription, 0.6), ("oth.waybill", waybill, 0.8), ("oth.news", news, 0.8),
     ("oth.annual_report", annual_report, 0.7), ("oth.penalty_copy", penalty_copy, 0.7), ("oth.misc", miscellany, 1.5),
+    ("oth.attachment", attachment, 1.0), ("oth.business", business_paper, 1.0), ("oth.internal", internal_paper, 1.2),
 )
