@@ -74,3 +74,12 @@ def parse_jsonl(stdout: str) -> list[dict]:
 def validate_record(record: dict) -> None:
     import jsonschema
     jsonschema.validate(record, SCHEMA)
+
+
+@pytest.fixture(scope="session")
+def engine():
+    """One OCR engine for the whole run: the model is loaded once, as in the service."""
+    if CJK_FONT is None:
+        pytest.skip("no CJK font installed (fonts-noto-cjk): cannot render test pages")
+    from ocr.engine import create_engine
+    yield create_engine("rapidocr", threads=2)

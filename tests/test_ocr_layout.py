@@ -45,13 +45,6 @@ def render_form() -> Image.Image:
     return page
 
 
-@pytest.fixture(scope="module")
-def engine() -> Iterator[OcrEngine]:
-    if CJK_FONT is None:
-        pytest.skip("no CJK font installed (fonts-noto-cjk): cannot render test pages")
-    yield create_engine("rapidocr", threads=2)
-
-
 def test_form_table_reads_label_then_value_row_by_row(engine: OcrEngine) -> None:
     page = engine.read(render_form())
     expected = ["政府信息公开申请表", "申请人信息"]

@@ -45,13 +45,6 @@ def render_options(rows: list[list[tuple[str, str]]]) -> Image.Image:
     return page
 
 
-@pytest.fixture(scope="module")
-def engine() -> Iterator[OcrEngine]:
-    if CJK_FONT is None:
-        pytest.skip("no CJK font installed (fonts-noto-cjk): cannot render test pages")
-    yield create_engine("rapidocr", threads=2)
-
-
 def test_ticked_and_empty_boxes_are_told_apart(engine: OcrEngine) -> None:
     page = engine.read(render_options([[("v", "纸质文本"), ("", "电子邮件"), ("", "光盘")],
                                        [("", "邮寄"), ("x", "电子邮件"), ("", "自行领取"), ("fill", "当场阅读")]]))
