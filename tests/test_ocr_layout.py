@@ -1,14 +1,13 @@
 """Reading order: forms read cell by cell, row by row; columns one after the other."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.engine import OcrEngine, create_engine
+from ocr.engine import OcrEngine
 from ocr.layout import ReadLine, columns_of, find_cells, ink_mask, join_row, order_lines, rows_of
 from tests.conftest import CJK_FONT
 

@@ -1,13 +1,12 @@
 """Check boxes: ticked told from empty on the image, written as ☑/□ before the option words."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.engine import OcrEngine, create_engine
+from ocr.engine import OcrEngine
 from ocr.layout import ReadLine
 from ocr.ticks import apply_ticks, find_squares, option_label
 from tests.conftest import CJK_FONT
