@@ -13,23 +13,25 @@ _LEAD_IN = re.compile(
     r"(?:申请|要求|请求)(?:公开|获取|提供|查阅)?(?:以下|如下|下列|下述|这些)(?:政府)?(?:信息|内容|事项|材料|文件)?[：:]?\s*$"
     r"|(?:申请公开|申请获取|要求公开|请求公开)的?(?:政府)?信息(?:如下|为)?[：:]\s*$"
     r"|(?:申请|要求|请求)(?:公开|获取|提供)(?:的)?(?:政府)?信息(?:内容)?[：:]\s*$"
-    r"|(?:申请|要求|请求)(?:你们|你局|贵局|贵单位)?(?:依法)?(?:公开|获取|提供)[：:]\s*$")
+    r"|(?:申请|要求|请求)(?:你们|你局|贵局|贵单位)?(?:依法)?(?:公开|获取|提供|查询|查阅)[：:]\s*$")
 # An inline request: 申请公开X。 / 请求公开X / 请提供X
-_INLINE = re.compile(r"(?:(?:申请|要求|请求|希望|请)(?:你们|你局|贵局|贵单位|贵机关)?(?:依法)?(?:公开|提供|获取)(?![的条]?[信规])|"
-                     r"申请(?:政府)?信息公开)\s*(?:以下|如下|下列)?[：:]?(.{4,300}?)(?:[。；;]|$)")
+_INLINE = re.compile(r"(?:(?:申请|要求|请求|希望|请)(?:你们|你局|贵局|贵单位|贵机关)?(?:依法)?(?:公开|提供|获取|查询)(?![的条]?[信规])|"
+                     r"申请(?:政府)?信息公开|向我们?公开)\s*(?:以下|如下|下列)?[：:]?(.{4,300}?)(?:[。；;]|$)")
+# "请你们把X公开给我" / "把X提供给我"
+_GIVE_ME = re.compile(r"把(.{4,200}?)(?:都|全部)?(?:公开|提供|寄|发)给我")
 _NOT_DESCRIPTION = re.compile(r"^(?:此致|敬礼|申请人|联系人|联系电话|电话|请|希望|特此|附件|信息的提供方式)")
 
 
 _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]|[（(][一二三四五六七八九十\d]{1,2}[）)])\s*")
 # The ask inside a longer paragraph: what follows the last 申请公开 / 请求公开 / 请提供.
-_ASK = re.compile(r"(?:申请|要求|请求|恳请)(?:你们|你局|贵局|贵单位|贵机关)?(?:依法)?(?:公开|获取|提供)(?:以下|如下|下列)?(?:政府)?(?:信息)?[：:]?"
-                  r"|申请(?:政府)?信息公开[：:]?")
+_ASK = re.compile(r"(?:申请|要求|请求|恳请)(?:你们|你局|贵局|贵单位|贵机关)?(?:依法)?(?:公开|获取|提供|查询|查阅)(?:以下|如下|下列)?(?:政府)?(?:信息)?[：:]?"
+                  r"|申请(?:政府)?信息公开[：:]?|向我们?公开")
 # Politeness and delivery tails that are not part of what is asked for.
 _TAIL = re.compile(r"[，,；;。]\s*(?:麻烦|请|希望|谢谢|望|烦请|恳请)?(?:你们|贵局|您)?(?:整理好|尽快)?.{0,6}(?:寄给|寄到|寄至|发给|发到|发送|邮寄|以.{1,8}形式|通过.{1,8}方式|谢谢|为盼|为感).*$")
 
 
 def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
-    description = _from_pairs(pairs) or _after_lead_in(text) or _inline(text) or _cited_document(text)
+    description = _from_pairs(pairs) or _after_lead_in(text) or _inline(text) or _give_me(text) or _cited_document(text)
     if description:
         description = _narrow(description).strip().rstrip("。；;，,")
     title_source = " ".join(filter(None, [description] + [p.value for p in pairs if p.field == "title"]))
@@ -43,6 +45,11 @@ def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
     doc_numbers = ids.find_doc_numbers(number_source) if number_source else []
     return Request(description=description or None, titles=tuple(dict.fromkeys(titles)),
                    doc_numbers=tuple(dict.fromkeys(doc_numbers)))
+
+
+def _give_me(text: str) -> str | None:
+    match = _GIVE_ME.search(text)
+    return match.group(1) if match else None
 
 
 def _cited_document(text: str) -> str | None:

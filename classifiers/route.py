@@ -36,6 +36,7 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.APPLICATION, r"(申请|要求|请求)(公开|获取|提供)", 1.5),
     Cue(Route.APPLICATION, r"(申请|要求|请求)(你们|你局|贵局|贵单位|贵机关)?(依法)?公开", 3.0),
     Cue(Route.APPLICATION, r"(申请|要求|请求)(政府)?信息公开", 3.0),
+    Cue(Route.APPLICATION, r"向我们?公开|公开给我|(申请|要求)查询", 2.5),
     Cue(Route.APPLICATION, r"(恳请|请|希望|想请)(贵局|你局|你们|贵单位)?(依法)?(公开|提供)(一下)?.{0,30}(信息|清单|名单|决定书|记录|统计|数量|结果|计划|文件|复印件|台账)", 2.5),
     Cue(Route.APPLICATION, r"(拿到|得到|取得|获得|需要)(你们|贵局|你局)?.{0,20}(决定书|统计|名单|清单|记录|复印件|计划|通报|文件)", 1.5),
     Cue(Route.APPLICATION, r"政府信息公开条例", 1.0),
@@ -90,7 +91,7 @@ _CONSUMER_DISPUTE = re.compile(r"购买|购得|买了|商家|消费者?|商品|�
                                r"餐厅|饭店|酒店|快递|网店|电商|外卖|门店|专卖店|超市|商场|商城|车行|4S店|培训机构")
 # "…的案件数量 / 的处罚决定书 / 的结果" later in the same clause: the demand word is part of the
 # description of records.
-_NAMES_RECORDS = re.compile(r"的(案件|处罚|行政处罚)?(数量|情况|结果|记录|决定书?|文书|材料|信息|告知书|台账|通知书|清单|报告|依据|文件|名单|统计|案例|金额)")
+_NAMES_RECORDS = re.compile(r"(的|时制作的|中形成的).{0,12}?(数量|情况|结果|记录|笔录|决定书?|文书|材料|信息|告知书|台账|通知书|清单|报告|依据|文件|名单|统计|案例|金额|证据|档案)")
 # A demand word followed by these names a record of the action, which is information.
 _RECORD_OF_ACTION = re.compile(r"^.{0,8}?(情况|结果|记录|决定书?|文书|材料|信息|告知书|台账|通知书|清单|报告|依据|文件|名单)")
 INFORMATION_ASK = re.compile(r"(公开|提供|获取|查阅).{0,40}(信息|文件|决定书|记录|结果|名单|报告|清单|材料|情况|通知|数据|档案|公告|统计|计划)")
