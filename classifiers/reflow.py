@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 _ENDS_SENTENCE = tuple("。：:；;！!？?")
-FULL_LINE = 0.8
+FULL_LINE = 0.75
 # A wrapped line may end right after a field's label; its value is on the next line.
 _VALUE_LABEL_AT_END = re.compile(r"(电话|手机|邮编|编码|住址|地址|住所地?|邮箱|号码|姓名|名称|代码|联系人)[：:]$")
 
@@ -87,6 +87,9 @@ def _envelope_end(lines: list[str]) -> int:
 def _starts_new_item(line: str) -> bool:
     """A new list item, field or signature line starts a new paragraph whatever the previous width."""
     from classifiers.pairs import is_label_line, starts_with_label
+    from classifiers.applicant import looks_like_org_name
+    if looks_like_org_name(re.sub(r"[（(](盖章|章|公章)[）)]$", "", line)) or re.match(r"^\d{4}年\d{1,2}月\d{1,2}日$", line):
+        return True     # a signature: the organisation's name, or the date
     return starts_with_label(line) or is_label_line(line) or bool(_HEADING.match(line)) or line[0] in "□☐☑■√✓✔☒" \
         or bool(re.match(r"^(希望|请|烦请|麻烦|望|谢谢|特此|此致|如有|"
                                                                           r"联系|我叫|我是|本人|申请人|\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|此致|敬礼|申请人[：:]|附件)", line))

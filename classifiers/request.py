@@ -129,9 +129,10 @@ def _inline(text: str) -> str | None:
     for line in text.splitlines():
         if _is_heading(line):
             continue
-        match = _INLINE.search(line)
-        if match:
+        for match in _INLINE.finditer(line):
             candidate = match.group(1).strip()
-            if not re.match(r"^(?:上述|以上|该)信息", candidate):
-                return candidate
+            # "我想申请政府信息公开。我的情况如下：" announces, it does not describe.
+            if re.match(r"^[。，,；;：:]|^(?:上述|以上|该)信息", candidate) or re.search(r"如下[：:]?$", candidate):
+                continue
+            return candidate
     return None
