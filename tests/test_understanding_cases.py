@@ -207,14 +207,22 @@ def accuracy(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in table.items()}
 
 
-def report(cases: list[dict], outcomes: list[Outcome], records: dict[str, dict]) -> str:
+def fields_below(outcomes: list[Outcome], floors: dict[str, float]) -> dict[str, float]:
+    """The fields whose accuracy fell below their floor (a regression)."""
+    acc = accuracy(outcomes)
+    return {f: round(acc[f][0] / acc[f][1], 3) for f, floor in floors.items()
+            if f in acc and acc[f][0] / acc[f][1] < floor}
+
+
+def report(cases: list[dict], outcomes: list[Outcome], records: dict[str, dict],
+           floors: dict[str, float] | None = None) -> str:
     acc = accuracy(outcomes)
     lines = [f"{'field':<27}{'right':>7}{'total':>7}{'acc':>8}{'floor':>8}{'target':>8}"]
     for field in [*FIELD_ORDER, "ALL"]:
         if field in acc:
             right, total = acc[field]
             lines.append(f"{field:<27}{right:>7}{total:>7}{right / total:>8.3f}"
-                         f"{FLOORS.get(field, 0):>8.2f}{TARGETS.get(field, 0):>8.2f}")
+                         f"{(floors or FLOORS).get(field, 0):>8.2f}{TARGETS.get(field, 0):>8.2f}")
     failed_cases = {o.case_id for o in outcomes if not o.ok}
     lines.append(f"\ncases with every field right: {len(cases) - len(failed_cases)}/{len(cases)}")
     confusion = Counter((c["expect"]["route"], records[c["id"]]["route"]) for c in cases)

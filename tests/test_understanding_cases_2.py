@@ -25,8 +25,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from tests.test_understanding_cases import (FIELD_ORDER, TARGETS, Outcome, _valid_resident_id, _valid_uscc,
-                                            accuracy, char_f1, load_cases, score)
+from tests.test_understanding_cases import (_valid_resident_id, _valid_uscc, fields_below, load_cases, report,
+                                            score)
 
 CASES_PATH = Path(__file__).parent / "data" / "understanding_cases_2.jsonl"
 
@@ -63,46 +63,12 @@ def load_cases_2() -> list[dict]:
     return load_cases(CASES_PATH)
 
 
-def report(cases: list[dict], outcomes: list[Outcome], records: dict[str, dict]) -> str:
-    """Per-field table against this corpus's floors, route confusion, and every failed field."""
-    acc = accuracy(outcomes)
-    lines = [f"{'field':<27}{'right':>7}{'total':>7}{'acc':>8}{'floor':>8}{'target':>8}"]
-    for field in [*FIELD_ORDER, "ALL"]:
-        if field in acc:
-            right, total = acc[field]
-            lines.append(f"{field:<27}{right:>7}{total:>7}{right / total:>8.3f}"
-                         f"{FLOORS.get(field, 0):>8.2f}{TARGETS.get(field, 0):>8.2f}")
-    failed_cases = {o.case_id for o in outcomes if not o.ok}
-    lines.append(f"\ncases with every field right: {len(cases) - len(failed_cases)}/{len(cases)}")
-    confusion = Counter((c["expect"]["route"], records[c["id"]]["route"]) for c in cases)
-    lines.append("\nroute confusion (expected -> got): " +
-                 ", ".join(f"{e}->{g}:{n}" for (e, g), n in sorted(confusion.items()) if e != g))
-    lines.append("\nfailures (case, field, expected, got):")
-    notes = {c["id"]: c.get("note", "") for c in cases}
-    last = None
-    for o in outcomes:
-        if o.ok:
-            continue
-        if o.case_id != last:
-            lines.append(f"- {o.case_id}: {notes[o.case_id][:110]}")
-            last = o.case_id
-        exp = json.dumps(o.expected, ensure_ascii=False)
-        got = json.dumps(o.got, ensure_ascii=False)
-        if o.field == "request.description":
-            expected = o.expected if isinstance(o.expected, list) else [o.expected]
-            got += f"   (F1 {max(char_f1(e, o.got) for e in expected):.2f})"
-        lines.append(f"    {o.field:<26} expected {exp[:140]}\n    {'':<26} got      {got[:160]}")
-    return "\n".join(lines)
-
-
 def test_understanding_corpus_2():
     cases = load_cases_2()
     assert len(cases) >= 60
     outcomes, records = score(cases)
-    print("\n" + report(cases, outcomes, records))
-    acc = accuracy(outcomes)
-    below = {f: round(acc[f][0] / acc[f][1], 3) for f, floor in FLOORS.items()
-             if f in acc and acc[f][0] / acc[f][1] < floor}
+    print("\n" + report(cases, outcomes, records, floors=FLOORS))
+    below = fields_below(outcomes, FLOORS)
     assert not below, f"accuracy fell below the floor: {below} (floors: {FLOORS})"
 
 
@@ -135,4 +101,4 @@ if __name__ == "__main__":
         for o in result:
             print(json.dumps(o.__dict__, ensure_ascii=False))
     else:
-        print(report(all_cases, result, recs))
+        print(report(all_cases, result, recs, floors=FLOORS))
