@@ -10,16 +10,6 @@ and applications missing the ID, the contact, the delivery or a searchable descr
 complaints, reports, consultations, an invoice, a forwarding letter and an advert, some of them headed
 政府信息公开申请 or written on the form (条例 Art. 39).
 
-The earlier description of corpus 2, for comparison: tests/data/understanding_cases_2.jsonl holds 60 documents as they reach a county or city
-市场监督管理局 anywhere in China, written independently of the first corpus: PP-OCR output of scans
-(visual lines hard-wrapped at ~30-38 characters, form tables flattened one cell per line, two-column
-forms read label, value, label, value across the row, OCR slips such as 一 for -, O for 0, [ ] or 【】
-for 〔〕, full-width digits, stray spaces, a lost ☑), fax header lines, envelopes scanned as page 1,
-multi-page letters, provincial form wordings (广东/浙江/四川/河南/河北/江苏…), and letters from retirees,
-migrant workers, students, shop owners, lawyers, journalists, researchers, NGOs, village committees and
-companies; plus petitions, complaints, reports, consultations and other mail, some of them written on the
-application form or headed 政府信息公开申请 (条例 Art. 39).
-
 The case format and the field comparison are those of tests/test_understanding_cases.py: the scoring
 functions are imported from there, not copied. As there, the corpus is not a list of must-pass unit
 tests: ONE test scores every case field by field, prints the table and the failures, and asserts floors
