@@ -130,13 +130,32 @@ def read_pairs(text: str) -> list[Pair]:
             continue
         found = [Pair("title", p.label, p.value, p.line, p.inline, p.section)
                  if p.field == "org_name" and section == "request" else p
-                 for p in _inline_pairs(line, index, section)]
+                 for p in (_inline_pairs(line, index, section) or _row_pairs(line, index, section))]
         for pair in found:
             if pair.field == "applicant_type" and pair.value:
                 section = _section_of(pair.value) or section
         pairs.extend(found)
         index += 1
     return pairs
+
+
+def _row_pairs(line: str, index: int, section: str) -> list[Pair]:
+    """A form row read across without colons: 申请人姓名 赵一鸣 工作单位 某公司 (two or more labels)."""
+    tokens = [token for token in re.split(r"[ \u3000\t]+", line.strip()) if token]
+    fields = [_bare_label(token) for token in tokens]
+    if sum(field is not None for field in fields) < 2 or fields[0] is None:
+        return []
+    found: list[Pair] = []
+    for position, (token, field) in enumerate(zip(tokens, fields)):
+        if field is None:
+            continue
+        value_tokens = []
+        for following, following_field in zip(tokens[position + 1:], fields[position + 1:]):
+            if following_field is not None:
+                break
+            value_tokens.append(following)
+        found.append(Pair(field, token, " ".join(value_tokens), index, False, section))
+    return found
 
 
 def _inline_pairs(line: str, index: int, section: str) -> list[Pair]:

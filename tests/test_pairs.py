@@ -53,3 +53,10 @@ def test_name_fields_stop_at_a_space():
 def test_label_split_over_two_lines_is_joined():
     pairs = read_pairs("统一社会信用代\n码\n91370000MA3C00000X")
     assert first(pairs, "uscc").value == "91370000MA3C00000X"
+
+
+def test_form_row_read_across_without_colons():
+    pairs = read_pairs("姓名 钱多多 工作单位 某某小学\n证件号码 110101199003070011 联系电话 13912345678")
+    assert first(pairs, "person_name").value == "钱多多"
+    assert first(pairs, "work_unit").value == "某某小学"
+    assert first(pairs, "phone").value == "13912345678"
