@@ -31,7 +31,8 @@ _TAIL = re.compile(r"[，,；;。]\s*(?:麻烦|请|希望|谢谢|望|烦请|恳�
 
 
 def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
-    description = _from_pairs(pairs) or _after_lead_in(text) or _inline(text) or _give_me(text) or _cited_document(text)
+    description = (_from_pairs(pairs) or _after_lead_in(text) or _inline(text) or _give_me(text)
+                   or _named_in_form(pairs) or _cited_document(text))
     if description:
         description = _narrow(description).strip().rstrip("。；;，,")
     title_source = " ".join(filter(None, [description] + [p.value for p in pairs if p.field == "title"]))
@@ -45,6 +46,14 @@ def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
     doc_numbers = ids.find_doc_numbers(number_source) if number_source else []
     return Request(description=description or None, titles=tuple(dict.fromkeys(titles)),
                    doc_numbers=tuple(dict.fromkeys(doc_numbers)))
+
+
+def _named_in_form(pairs: Sequence[Pair]) -> str | None:
+    """A form with only a 名称 cell (所需政府信息的名称): the names are what is asked for."""
+    for pair in pairs:
+        if pair.field == "title" and len(pair.value.strip()) >= 6:
+            return _NUMBERING.sub("", pair.value)
+    return None
 
 
 def _give_me(text: str) -> str | None:
