@@ -201,7 +201,7 @@ class Watcher:
         for path in scan(self.inbox):
             self.tracker.observe(path)
         if once:
-            self._drain(wait_for_stable=True)
+            self._drain()
             return self.processed
         observer = PollingObserver(timeout=2) if self.polling else Observer()
         observer.schedule(_Handler(self.events), str(self.inbox), recursive=True)
@@ -228,11 +228,11 @@ class Watcher:
             observer.join(timeout=5)
         return self.processed
 
-    def _drain(self, wait_for_stable: bool) -> None:
-        deadline = time.monotonic() + self.tracker.stable_seconds + 5
+    def _drain(self) -> None:
+        """--once: process what is in the inbox now, each file once it has settled."""
         while len(self.tracker) and not self.stopping:
             self._process_ready()
-            if len(self.tracker) and time.monotonic() < deadline + 3600:
+            if len(self.tracker):
                 time.sleep(0.2)
 
     def _process_ready(self) -> None:
