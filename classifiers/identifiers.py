@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -395,8 +396,14 @@ _EMAIL = re.compile(
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?[.。]\s?)+([A-Za-z]{2,10}))(?![A-Za-z0-9-])")
 
 
-# Greek and Cyrillic letters OCR puts into Latin addresses (sina.cφm); only e-mail matching maps them.
-EMAIL_LOOKALIKES: Mapping[int, int] = str.maketrans("φοосаеріхΟОСАЕРХ○", "ooocaepixOOCAEPXo")
+# Greek and Cyrillic letters OCR puts into Latin addresses (sina.cφm), and accented Latin
+# letters (sina.côm): e-mail addresses here are ASCII, so only e-mail matching maps them.
+EMAIL_LOOKALIKES: Mapping[int, int] = {
+    **str.maketrans("φοосаеріхΟОСАЕРХ○", "ooocaepixOOCAEPXo"),
+    **{code: ord(unicodedata.normalize("NFKD", chr(code))[0]) for code in range(0xC0, 0x180)
+       if unicodedata.normalize("NFKD", chr(code))[0].isascii()
+       and len(unicodedata.normalize("NFKD", chr(code))) > 1},
+}
 
 
 def email_matches(text: str) -> list[Found]:

@@ -15,7 +15,7 @@ from intake.config import Limits
 from intake.errors import NoText
 from intake.ingest import identify
 from intake.model import EmailMeta, FileKind, Intake, PageText
-from ocr.corrections import correct_place_names
+from ocr.corrections import correct_text
 from ocr.pages import PageLimits, read_pages
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def read_document(intake: Intake, archived: Path, limits: Limits, engine: Callab
             texts.append(PageText(number=page.number, text=page.text))
         else:
             read = engine().read(page.image, page_number=page.number, fax=page.fax)
-            texts.append(replace(read, text=correct_place_names(read.text)))
+            texts.append(replace(read, text=correct_text(read.text)))
     reading = Reading(kind=intake.kind, texts=tuple(texts), email=document.email,
                       warnings=document.warnings, fax=any(page.fax for page in document.pages))
     # An e-mail that says nothing was still read (its headers): a person decides what it is.

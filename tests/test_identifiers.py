@@ -511,3 +511,9 @@ def test_requested_titles_leave_out_the_basis() -> None:
 @pytest.mark.parametrize("foreign, latin", list(zip("φοосаеріхΟОСАЕРХ○", "ooocaepixOOCAEPXo")))
 def test_email_greek_and_cyrillic_lookalikes(foreign: str, latin: str) -> None:
     assert find_emails(f"邮箱 w{foreign}ng@sina.com") == [f"w{latin}ng@sina.com".lower()]
+
+
+@pytest.mark.parametrize("read, address", [("zhouminliang88@sina.côm", "zhouminliang88@sina.com"),
+                                           ("wàng.lì@163.cóm", "wang.li@163.com")])
+def test_email_accented_latin_lookalikes(read: str, address: str) -> None:
+    assert find_emails(f"邮箱：{read}。") == [address]
