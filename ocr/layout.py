@@ -267,6 +267,17 @@ def find_cells(ink: Array, height: float) -> tuple[npt.NDArray[np.int32], dict[i
     stroke of a character is taller than the character). Cells are the regions those lines
     enclose; a region touching the edge of the table's bounding box is outside the table.
     """
+    labels = np.zeros(ink.shape, np.int32)
+    cells: dict[int, Cell] = {}
+    # Only the inked part of the page is searched (blank margins hold no ruling); the
+    # label image stays page-sized.
+    rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if len(rows) == 0:
+        return labels, cells
+    top, left = max(0, int(rows[0]) - 2), max(0, int(columns[0]) - 2)
+    ink = ink[top: int(rows[-1]) + 3, left: int(columns[-1]) + 3]
+    page_labels = labels
+    labels = page_labels[top: top + ink.shape[0], left: left + ink.shape[1]]
     h_len = max(15, int(2.5 * height))
     v_len = max(12, int(1.3 * height))
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
@@ -277,8 +288,6 @@ def find_cells(ink: Array, height: float) -> tuple[npt.NDArray[np.int32], dict[i
     horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (bridge, 1)))
     vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, bridge)))
     grid = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
-    labels = np.zeros(ink.shape, np.int32)
-    cells: dict[int, Cell] = {}
     count, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
     for table in range(1, count):
         x, y, w, h, _ = stats[table]
@@ -296,11 +305,12 @@ def find_cells(ink: Array, height: float) -> tuple[npt.NDArray[np.int32], dict[i
             if cw < 0.8 * height or ch < 0.8 * height:
                 continue
             numbers[index] = len(cells) + 1
-            cells[len(cells) + 1] = Cell((float(x + cx), float(y + cy), float(x + cx + cw), float(y + cy + ch)), table)
+            x0, y0 = left + x + cx, top + y + cy
+            cells[len(cells) + 1] = Cell((float(x0), float(y0), float(x0 + cw), float(y0 + ch)), table)
         window = labels[y: y + h, x: x + w]
         mapped = numbers[cell_map]
         window[mapped > 0] = mapped[mapped > 0]
-    return labels, cells
+    return page_labels, cells
 
 
 def cell_of(line: ReadLine, labels: npt.NDArray[np.int32]) -> int:

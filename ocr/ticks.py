@@ -60,12 +60,22 @@ def find_squares(ink: Array, height: float, where: npt.NDArray[np.bool_] | None 
     """
     if where is None:
         where = np.ones(ink.shape, bool)
-    judged = ink if inside is None else inside
+    # Only the part of the page where a box could be is searched (a box reaches at most
+    # 1.6 character heights from its centre): the rest is never looked at.
+    rows, columns = np.flatnonzero(where.any(axis=1)), np.flatnonzero(where.any(axis=0))
+    if len(rows) == 0:
+        return []
+    reach = int(2 * height) + 2
+    y0, y1 = max(0, rows[0] - reach), min(ink.shape[0], rows[-1] + 1 + reach)
+    x0, x1 = max(0, columns[0] - reach), min(ink.shape[1], columns[-1] + 1 + reach)
+    ink, where = ink[y0:y1, x0:x1], where[y0:y1, x0:x1]
+    judged = ink if inside is None else inside[y0:y1, x0:x1]
     mended = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     found: list[Square] = []
     for strokes in (ink, mended):
         found += squares_from_sides(strokes, judged, height, where) + squares_in_blobs(strokes, judged, height, where)
-    return dedupe(found)
+    return [Square((b[0] + x0, b[1] + y0, b[2] + x0, b[3] + y0), square.ticked)
+            for square in dedupe(found) for b in (square.box,)]
 
 
 def squares_from_sides(strokes: Array, ink: Array, height: float,

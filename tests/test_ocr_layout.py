@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr.engine import OcrEngine
@@ -115,3 +114,28 @@ def test_cells_in_row_order_with_a_spanning_group_label() -> None:
              line("标签三", 130, 270, 230, 300), line("表格标题", 250, 5, 450, 30)]
     ordered = order_lines(lines, ink_mask(gray, 18.0), 18.0)
     assert [ln.text for ln in ordered] == ["表格标题", "组", "标签一", "值一", "标签二", "值二", "标签三", "值三"]
+
+
+def test_cells_are_placed_on_the_page_wherever_the_table_is() -> None:
+    """Only the inked part is searched; the cells still come back in page coordinates."""
+    table = np.full((300, 600), 255, np.uint8)
+    for y in (50, 120, 190, 260):
+        cv2.line(table, (50, y), (550, y), 0, 2)
+    for x in (50, 200, 550):
+        cv2.line(table, (x, 50), (x, 260), 0, 2)
+    page = np.full((1200, 1400), 255, np.uint8)
+    page[700:1000, 650:1250] = table
+    _, alone = find_cells(ink_mask(table, 20.0), 20.0)
+    labels, placed = find_cells(ink_mask(page, 20.0), 20.0)
+    assert len(placed) == len(alone) == 6
+    moved = sorted(tuple(c.box) for c in placed.values())
+    assert moved == sorted((b[0] + 650, b[1] + 700, b[2] + 650, b[3] + 700)
+                           for b in (tuple(c.box) for c in alone.values()))
+    assert labels.shape == page.shape
+    x0, y0, x1, y1 = (int(v) for v in moved[0])
+    assert labels[(y0 + y1) // 2, (x0 + x1) // 2] > 0
+
+
+def test_blank_page_has_no_cells() -> None:
+    labels, cells = find_cells(ink_mask(np.full((400, 300), 255, np.uint8), 20.0), 20.0)
+    assert cells == {} and not labels.any()
