@@ -1,8 +1,10 @@
 """The OCR stage's interface: an engine reads one page image into a `PageText`.
 
 Engines are heavy (models in memory), so the pipeline creates one with `create_engine` and
-passes it to every page. "rapidocr" is the embedded default (PP-OCR models from the
-rapidocr wheel, run with onnxruntime); "paddleocr" uses the optional PaddleOCR package;
+passes it to every page. "rapidocr" is the embedded default (PP-OCRv6 detector and
+recogniser quantized to int8, shipped in ocr/models, run with onnxruntime); "rapidocr-fp32"
+runs the float originals from the rapidocr wheel (slower, a shade more accurate on hard
+pages); "paddleocr" uses the optional PaddleOCR package;
 "tesseract" runs the Tesseract CLI and exists as a peer for the benchmark.
 """
 from __future__ import annotations
@@ -18,7 +20,9 @@ from PIL import Image
 
 from intake.model import PageText, TextLine
 
-ENGINES = ("rapidocr", "paddleocr", "tesseract")
+ENGINES = ("rapidocr", "rapidocr-fp32", "paddleocr", "tesseract")
+# The PP-OCR variants: (detector, recogniser) precision.
+RAPID_PRECISIONS = {"rapidocr": ("int8", "int8"), "rapidocr-fp32": ("fp32", "fp32")}
 
 
 class OcrUnavailable(RuntimeError):
@@ -42,9 +46,10 @@ def create_engine(name: str = "rapidocr", *, threads: int | None = None) -> OcrE
     """Build an engine once; `threads` caps its inference threads (default: all cores,
     at most 4). Run two worker processes with threads=1 each rather than one with 2."""
     threads = threads if threads is not None else min(4, os.cpu_count() or 1)
-    if name == "rapidocr":
+    if name in RAPID_PRECISIONS:
         from ocr.rapid import RapidOcrEngine
-        return RapidOcrEngine(threads=threads)
+        det, rec = RAPID_PRECISIONS[name]
+        return RapidOcrEngine(threads=threads, det_precision=det, rec_precision=rec)
     if name == "paddleocr":
         from ocr.paddle import PaddleOcrEngine
         return PaddleOcrEngine(threads=threads)
@@ -57,15 +62,19 @@ class TesseractEngine:
     """Tesseract's chi_sim through its CLI: a peer to compare with, not the default."""
     name = "tesseract"
 
-    def __init__(self, *, language: str = "chi_sim") -> None:
+    def __init__(self, *, language: str = "chi_sim", omp_threads: int | None = 1) -> None:
         binary = shutil.which("tesseract")
         if binary is None:
             raise OcrUnavailable("the tesseract program is not installed")
         self._binary = binary
         self._language = language
-        # Tesseract's OpenMP threads make it many times slower on a small machine (27 s
-        # instead of 0.5 s for a page with two), so it always runs single-threaded.
-        self._env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+        # Tesseract's OpenMP threads make it several times slower on a small machine
+        # (2.5 s instead of 0.7 s for an A4 page with two cores), so it runs single-threaded
+        # unless asked (omp_threads=None: as installed, which the benchmark measures too).
+        self._env = dict(os.environ)
+        self._env.pop("OMP_THREAD_LIMIT", None)
+        if omp_threads is not None:
+            self._env["OMP_THREAD_LIMIT"] = str(omp_threads)
 
     def read(self, image: Image.Image, *, page_number: int = 1, fax: bool = False) -> PageText:
         from ocr.prepare import prepare_page

@@ -225,3 +225,55 @@ def test_tesseract_tsv_words_grouped_into_lines() -> None:
     assert [line.text for line in lines] == ["政府信息", "公开"]
     assert lines[0].box == (10.0, 10.0, 52.0, 30.0)
     assert lines[0].score == pytest.approx(0.85)
+
+
+# ---------------------------------------------------------------- models and the detector's window
+def test_float_and_int8_models_read_the_same_letter(letter: Image.Image) -> None:
+    """The int8 default and the float originals agree on a clean page."""
+    fp32 = create_engine("rapidocr-fp32", threads=2).read(letter)
+    int8 = create_engine("rapidocr", threads=2).read(letter)
+    assert squeeze(int8.text) == squeeze(fp32.text) == squeeze("".join(LINES))
+
+
+def test_int8_models_ship_with_the_package_and_carry_the_charset() -> None:
+    import onnxruntime as ort
+
+    from ocr.rapid import INT8_MODEL_DIR, model_files
+
+    det, rec = model_files("int8", "int8")
+    assert det.parent == rec.parent == INT8_MODEL_DIR
+    keys = ort.InferenceSession(str(rec), providers=["CPUExecutionProvider"]).get_modelmeta(
+        ).custom_metadata_map["character"]
+    assert len(keys.splitlines()) > 6000 and "政" in keys
+
+
+def test_missing_int8_model_or_unknown_precision_is_ocr_unavailable(tmp_path: Any) -> None:
+    from ocr.rapid import model_files
+
+    with pytest.raises(OcrUnavailable, match="missing"):
+        model_files("int8", "int8", model_dir=tmp_path)
+    with pytest.raises(OcrUnavailable, match="precision"):
+        model_files("int4", "int8")
+
+
+def test_detector_window_keeps_every_inked_part_and_drops_blank_margins() -> None:
+    from ocr.rapid import inked_area
+
+    page = np.full((1754, 1240, 3), 255, np.uint8)
+    page[400:430, 300:900] = 20            # a line of text
+    page[1200:1202, 600:700] = 215         # a faint, thin stroke far below it
+    x0, y0, x1, y1 = inked_area(page, margin=40)
+    assert (x0, y0) <= (260, 360) and x1 >= 940 and y1 >= 1242
+    assert (x1 - x0) * (y1 - y0) < 0.5 * 1240 * 1754
+    # A page inked all over, or a blank one, is searched whole.
+    assert inked_area(np.zeros((800, 600, 3), np.uint8), margin=40) == (0, 0, 600, 800)
+    assert inked_area(np.full((800, 600, 3), 255, np.uint8), margin=40) == (0, 0, 600, 800)
+
+
+def test_text_in_a_corner_of_a_large_page_is_found(engine: OcrEngine) -> None:
+    page = Image.new("RGB", (1654, 2339), "white")
+    page.paste(render(LINES[:2], size=34), (700, 1700))
+    read = engine.read(page)
+    assert_reads(read, LINES[:2])
+    boxes = [line.box for line in read.lines]
+    assert all(box[0] > 600 and box[1] > 1600 for box in boxes), boxes
