@@ -1,14 +1,21 @@
 """Benchmark the OCR engines on the same pages in one run: CER, seconds per page, memory.
 
-    python bench/ocr.py [--engines rapidocr,tesseract,paddleocr] [--threads 2]
-                        [--realworld ../shared/realworld/ocr] [--detail] [--json]
+    python bench/ocr.py [--engines rapidocr,rapidocr-fp32,tesseract,tesseract-1t,paddleocr]
+                        [--threads 2] [--realworld ../shared/realworld/ocr] [--detail] [--json]
+
+Engines: `rapidocr` is the embedded default (PP-OCRv6 quantized to int8), `rapidocr-fp32`
+the float originals; `tesseract` is Debian's Tesseract chi_sim run as installed (`tesseract page out -l
+chi_sim`: OpenMP on all cores, which is how an office runs it), `tesseract-1t` the same with
+OMP_THREAD_LIMIT=1, which is faster on a small machine (the setting intake uses when
+Tesseract is chosen). The summary gives the default's speed and error relative to both.
 
 Pages are rendered here (A4 at 150 dpi, several CJK fonts including a Kai, a ruled form with
 ticked boxes, a 200×100 dpi fax, JPEG quality 40, ±3° skew, 90/180/270° turns, a red seal
 over the text); with --realworld, the images of that folder's truth.jsonl are read too (at
 run time, from where they are: never copied). Each engine runs in its own process so its
 peak memory is its own; the first page is read once untimed (warm-up) and model loading is
-reported separately. CER: Levenshtein distance over the truth's length after removing
+reported separately. The engines take turns page by page, so a slow spell of the machine
+falls on all of them alike. CER: Levenshtein distance over the truth's length after removing
 whitespace and tick glyphs and making full-width ASCII half-width (realworld: NFKC,
 whitespace removed, as ../shared/eval/realworld.py does). Engines not installed are listed
 as unavailable.
@@ -16,7 +23,6 @@ as unavailable.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import resource
@@ -235,20 +241,28 @@ def tick_marks(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- one engine, in its own process
 def worker(engine_name: str, cases_file: Path, threads: int) -> None:
+    """Load the engine, then read the case whose index arrives on stdin, one at a time,
+    answering each with a JSON line; an empty line ends it with the load time and peak RSS."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from ocr.engine import OcrUnavailable, create_engine
+    from ocr.engine import OcrUnavailable, TesseractEngine, create_engine
 
     cases = [Case(**item) for item in json.loads(cases_file.read_text("utf-8"))]
     started = time.perf_counter()
     try:
-        engine = create_engine(engine_name, threads=threads)
+        engine = (TesseractEngine(omp_threads=None) if engine_name == "tesseract"
+                  else create_engine("tesseract" if engine_name == "tesseract-1t" else engine_name,
+                                     threads=threads))
     except OcrUnavailable as exc:
-        print(json.dumps({"unavailable": str(exc)}))
+        print(json.dumps({"unavailable": str(exc)}), flush=True)
         return
     load = time.perf_counter() - started
     warm = Image.open(cases[0].path)
     engine.read(warm.copy(), fax=cases[0].fax)
-    for case in cases:
+    print(json.dumps({"ready": True}), flush=True)
+    for request in sys.stdin:
+        if not request.strip():
+            break
+        case = cases[int(request)]
         image = Image.open(case.path)
         texts = []
         seconds = 0.0
@@ -260,24 +274,58 @@ def worker(engine_name: str, cases_file: Path, threads: int) -> None:
             pages += 1
         print(json.dumps({"case": case.name, "text": "\n".join(texts), "seconds": seconds, "pages": pages},
                          ensure_ascii=False), flush=True)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"load_seconds": load, "peak_rss_mb": peak}))
+    # The Tesseract engine's work happens in child processes; count them too.
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    print(json.dumps({"load_seconds": load, "peak_rss_mb": peak}), flush=True)
 
 
-def run_engine(engine_name: str, cases: list[Case], threads: int, folder: Path) -> dict[str, object]:
+def run_engines(names: list[str], cases: list[Case], threads: int, folder: Path) -> dict[str, dict[str, object]]:
+    """Each engine in its own process (its memory is its own), all loaded first, then the
+    pages read in turns, engine after engine on the same page: a slow spell of a shared
+    machine then falls on every engine alike instead of on whichever ran during it."""
     cases_file = folder / "cases.json"
     cases_file.write_text(json.dumps([asdict(c) for c in cases], ensure_ascii=False), "utf-8")
-    done = subprocess.run([sys.executable, __file__, "--worker", engine_name, "--cases", str(cases_file),
-                           "--threads", str(threads)], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        return {"unavailable": f"worker failed: {done.stderr.strip()[-400:]}"}
-    result: dict[str, object] = {"pages": {}}
-    for line in done.stdout.splitlines():
-        item = json.loads(line)
-        if "case" in item:
-            result["pages"][item["case"]] = item  # type: ignore[index]
+    results: dict[str, dict[str, object]] = {}
+    running: dict[str, subprocess.Popen[str]] = {}
+    for name in names:
+        process = subprocess.Popen([sys.executable, __file__, "--worker", name, "--cases", str(cases_file),
+                                    "--threads", str(threads)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        first = answer(process)
+        if "ready" in first:
+            running[name] = process
+            results[name] = {"pages": {}}
         else:
-            result.update(item)
+            results[name] = first
+    for index in range(len(cases)):
+        for name, process in running.items():
+            assert process.stdin is not None
+            process.stdin.write(f"{index}\n")
+            process.stdin.flush()
+            item = answer(process)
+            if "case" not in item:
+                results[name] = item
+                continue
+            results[name]["pages"][item["case"]] = item  # type: ignore[index]
+    for name, process in running.items():
+        assert process.stdin is not None
+        process.stdin.write("\n")
+        process.stdin.flush()
+        results[name].update(answer(process))
+        process.wait()
+    return results
+
+
+def answer(process: subprocess.Popen[str]) -> dict[str, object]:
+    """The worker's next JSON line, or why it stopped."""
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line:
+        process.wait()
+        stderr = process.stderr.read() if process.stderr else ""
+        return {"unavailable": f"worker failed: {stderr.strip()[-400:]}"}
+    result: dict[str, object] = json.loads(line)
     return result
 
 
@@ -303,9 +351,27 @@ def summarise(name: str, result: dict[str, object], cases: list[Case]) -> dict[s
     }
 
 
+def print_ratios(summaries: list[dict[str, object]]) -> None:
+    """How the default compares with each Tesseract run: times faster, and its share of
+    Tesseract's error on rendered pages (and on real ones)."""
+    by_name = {str(s["engine"]): s for s in summaries if "unavailable" not in s}
+    for name in ("rapidocr", "rapidocr-fp32"):
+        ours = by_name.get(name)
+        for peer in ("tesseract", "tesseract-1t"):
+            other = by_name.get(peer)
+            if ours is None or other is None:
+                continue
+            speed = float(other["median_seconds_per_a4_page"]) / float(ours["median_seconds_per_a4_page"])  # type: ignore[arg-type]
+            error = float(ours["cer_rendered"]) / max(1e-9, float(other["cer_rendered"]))  # type: ignore[arg-type]
+            line = f"{name} vs {peer}: {speed:.1f}x the speed per page, {error:.3f} of its error (rendered)"
+            if ours["cer_realworld"] is not None and other["cer_realworld"]:
+                line += f", {float(ours['cer_realworld']) / float(other['cer_realworld']):.3f} (real)"  # type: ignore[arg-type]
+            print(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--engines", default="rapidocr,tesseract,paddleocr")
+    parser.add_argument("--engines", default="rapidocr,rapidocr-fp32,tesseract,tesseract-1t,paddleocr")
     parser.add_argument("--threads", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--realworld", type=Path, help="a folder with truth.jsonl and its images")
     parser.add_argument("--detail", action="store_true", help="CER of every page")
@@ -321,22 +387,24 @@ def main() -> None:
         cases = render_cases(folder)
         if args.realworld:
             cases += realworld_cases(args.realworld)
-        summaries = [summarise(name, run_engine(name, cases, args.threads, folder), cases)
-                     for name in args.engines.split(",") if name]
+        names = [name for name in args.engines.split(",") if name]
+        results = run_engines(names, cases, args.threads, folder)
+        summaries = [summarise(name, results[name], cases) for name in names]
     if args.json:
         for summary in summaries:
             print(json.dumps(summary, ensure_ascii=False))
         return
-    header = f"{'engine':<10} {'load s':>7} {'s/page':>7} {'CER pages':>10} {'CER real':>9} {'ticks':>6} {'peak MB':>8}"
+    header = f"{'engine':<13} {'load s':>7} {'s/page':>7} {'CER pages':>10} {'CER real':>9} {'ticks':>6} {'peak MB':>8}"
     print(header)
     print("-" * len(header))
     for s in summaries:
         if "unavailable" in s:
-            print(f"{s['engine']:<10} unavailable: {s['unavailable']}")
+            print(f"{s['engine']:<13} unavailable: {s['unavailable']}")
             continue
         real = "-" if s["cer_realworld"] is None else f"{s['cer_realworld']:.4f}"
-        print(f"{s['engine']:<10} {s['load_seconds']:>7.2f} {s['median_seconds_per_a4_page']:>7.2f} "
+        print(f"{s['engine']:<13} {s['load_seconds']:>7.2f} {s['median_seconds_per_a4_page']:>7.2f} "
               f"{s['cer_rendered']:>10.4f} {real:>9} {s['forms_ticks_exact']:>3}/{s['forms']:<2} {s['peak_rss_mb']:>8}")
+    print_ratios(summaries)
     if args.detail:
         for s in summaries:
             if "per_case" in s:
