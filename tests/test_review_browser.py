@@ -35,10 +35,9 @@ pytestmark = pytest.mark.skipif(
     reason="Debian chromium and chromium-driver are not installed (bash scripts/system-packages.sh --test)")
 
 webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.common.exceptions import TimeoutException  # noqa: E402
+from selenium.common.exceptions import TimeoutException, WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.expected_conditions import staleness_of  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
@@ -104,8 +103,20 @@ def _submit(driver: Any, button_id: str) -> str:
     """Click a form's button, wait for the next page (post/redirect/get) and return its message."""
     old_page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, button_id).click()
-    _wait(driver, staleness_of(old_page))
+    _wait(driver, _gone(old_page))
     return str(_wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".flash")).text)
+
+
+def _gone(element: Any) -> Any:
+    """A wait condition: the element's page has been replaced. Chromedriver reports a node
+    of a page being torn down either as stale or as "not belonging to the document"."""
+    def check(_driver: Any) -> bool:
+        try:
+            element.is_enabled()
+        except WebDriverException:   # StaleElementReferenceException is one of these
+            return True
+        return False
+    return check
 
 
 def _record(site: Site, document_id: int) -> dict[str, Any]:
