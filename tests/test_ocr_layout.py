@@ -90,12 +90,18 @@ def test_label_and_value_on_one_line_are_not_taken_for_columns() -> None:
     assert order == ["姓名：", "值0", "姓名：", "值1", "姓名：", "值2"]
 
 
-def test_cells_found_from_ruled_lines() -> None:
+def ruled_table() -> np.ndarray:
+    """A 300×600 grey image with a ruled table of three rows and two columns."""
     gray = np.full((300, 600), 255, np.uint8)
     for y in (50, 120, 190, 260):
         cv2.line(gray, (50, y), (550, y), 0, 2)
     for x in (50, 200, 550):
         cv2.line(gray, (x, 50), (x, 260), 0, 2)
+    return gray
+
+
+def test_cells_found_from_ruled_lines() -> None:
+    gray = ruled_table()
     labels, cells = find_cells(ink_mask(gray, 20.0), 20.0)
     assert len(cells) == 6
     assert labels[85, 120] != labels[85, 300] != 0
@@ -118,11 +124,7 @@ def test_cells_in_row_order_with_a_spanning_group_label() -> None:
 
 def test_cells_are_placed_on_the_page_wherever_the_table_is() -> None:
     """Only the inked part is searched; the cells still come back in page coordinates."""
-    table = np.full((300, 600), 255, np.uint8)
-    for y in (50, 120, 190, 260):
-        cv2.line(table, (50, y), (550, y), 0, 2)
-    for x in (50, 200, 550):
-        cv2.line(table, (x, 50), (x, 260), 0, 2)
+    table = ruled_table()
     page = np.full((1200, 1400), 255, np.uint8)
     page[700:1000, 650:1250] = table
     _, alone = find_cells(ink_mask(table, 20.0), 20.0)
