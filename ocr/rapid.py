@@ -24,6 +24,7 @@ import numpy.typing as npt
 from PIL import Image
 
 from intake.model import PageText, TextLine
+from ocr.combs import clear_comb
 from ocr.engine import OcrUnavailable
 from ocr.layout import ReadLine, char_height, dark_ink, ink_mask, order_lines
 from ocr.orientation import (POOR_SCORE, UPRIGHT_SCORE, deskew, flip_wins, rotate_quarter,
@@ -345,9 +346,18 @@ class RapidOcrEngine:
         )
 
     def _read_level(self, image: Array, quads: list[Quad]) -> tuple[Array, list[Quad], list[Recognised]]:
-        """Level the page's skew, then recognise every line."""
+        """Level the page's skew, then recognise every line (comb fields read again without
+        their box walls, that reading kept when the recogniser is surer of it)."""
         levelled, quads, _ = deskew(image, quads)
-        return levelled, quads, self._models.recognise([crop_line(levelled, q) for q in quads])
+        crops = [crop_line(levelled, q) for q in quads]
+        read = self._models.recognise(crops)
+        combs = {index: cleared for index, crop in enumerate(crops)
+                 if (cleared := clear_comb(crop)) is not None}
+        if combs:
+            for index, again in zip(combs, self._models.recognise(list(combs.values()))):
+                if again.score > read[index].score:
+                    read[index] = again
+        return levelled, quads, read
 
     def _turn_if_better(self, image: Array, quads: list[Quad], read: list[Recognised]
                         ) -> tuple[Array, list[Quad], list[Recognised], int]:
