@@ -276,8 +276,7 @@ def find_cells(ink: Array, height: float) -> tuple[npt.NDArray[np.int32], dict[i
         return labels, cells
     top, left = max(0, int(rows[0]) - 2), max(0, int(columns[0]) - 2)
     ink = ink[top: int(rows[-1]) + 3, left: int(columns[-1]) + 3]
-    page_labels = labels
-    labels = page_labels[top: top + ink.shape[0], left: left + ink.shape[1]]
+    area = labels[top: top + ink.shape[0], left: left + ink.shape[1]]   # a view: writes land in labels
     h_len = max(15, int(2.5 * height))
     v_len = max(12, int(1.3 * height))
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
@@ -307,10 +306,10 @@ def find_cells(ink: Array, height: float) -> tuple[npt.NDArray[np.int32], dict[i
             numbers[index] = len(cells) + 1
             x0, y0 = left + x + cx, top + y + cy
             cells[len(cells) + 1] = Cell((float(x0), float(y0), float(x0 + cw), float(y0 + ch)), table)
-        window = labels[y: y + h, x: x + w]
+        window = area[y: y + h, x: x + w]
         mapped = numbers[cell_map]
         window[mapped > 0] = mapped[mapped > 0]
-    return page_labels, cells
+    return labels, cells
 
 
 def cell_of(line: ReadLine, labels: npt.NDArray[np.int32]) -> int:
