@@ -83,3 +83,16 @@ def engine():
         pytest.skip("no CJK font installed (fonts-noto-cjk): cannot render test pages")
     from ocr.engine import create_engine
     yield create_engine("rapidocr", threads=2)
+
+
+def stored_record(database: Path, document_id: int) -> dict[str, object]:
+    """The record the register holds for a document, read from its SQLite file."""
+    from intake.register import Register
+
+    register = Register(database)
+    try:
+        row = register.get(document_id)
+        assert row is not None and row.record is not None
+        return dict(row.record)
+    finally:
+        register.close()

@@ -20,6 +20,7 @@ import pytest
 from intake.config import Config
 from intake.home import prepare_home
 from intake.register import Register
+from tests.conftest import stored_record
 from intake.review import create_app
 from intake.review.auth import add_user
 from intake.review.samples import build_demo_home
@@ -120,13 +121,7 @@ def _gone(element: Any) -> Any:
 
 
 def _record(site: Site, document_id: int) -> dict[str, Any]:
-    register = Register(site.config.database)
-    try:
-        row = register.get(document_id)
-        assert row is not None and row.record is not None
-        return row.record
-    finally:
-        register.close()
+    return stored_record(site.config.database, document_id)
 
 
 def test_refusal_without_sign_in(driver: Any, site: Site) -> None:

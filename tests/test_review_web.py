@@ -19,6 +19,7 @@ from intake.config import Config
 from intake.home import prepare_home
 from intake.model import Applicant, Request, Route, Status
 from intake.register import Register
+from tests.conftest import stored_record
 from intake.review import create_app
 from intake.review.app import PUBLIC_ENDPOINTS
 from intake.review.auth import SECRET_FILE_NAME, LoginThrottle, add_user
@@ -83,13 +84,7 @@ def client(demo: Demo) -> FlaskClient:
 
 
 def _record(demo: Demo, document_id: int) -> dict[str, Any]:
-    register = Register(demo.config.database)
-    try:
-        row = register.get(document_id)
-        assert row is not None and row.record is not None
-        return row.record
-    finally:
-        register.close()
+    return stored_record(demo.config.database, document_id)
 
 
 def _url_for_rule(rule: Any, document_id: int) -> list[str]:
