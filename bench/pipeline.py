@@ -17,8 +17,8 @@ from typing import Any
 
 from intake.config import load_config
 from intake.home import prepare_home
-from intake.pipeline import process
-from intake.services import open_services
+from intake.pipeline.runner import process
+from intake.pipeline.services import open_services
 
 
 class TimedEngine:

@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 from intake.home import prepare_home
-from intake.register import Register
+from intake.register.store import Register
 from intake.review import create_app
 from intake.review.auth import add_user
 from intake.review.samples import fill_register
-from intake.workdays import WorkdayCalendar
+from intake.deadlines.workdays import WorkdayCalendar
 
 TARGET_MS = 300.0
 PAGES = ("/queue/needs_review", "/queue/due", "/queue/due?due=overdue", "/queue/routed?route=petition",

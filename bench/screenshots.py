@@ -19,13 +19,13 @@ from selenium.webdriver.common.by import By
 from werkzeug.serving import make_server
 
 from intake.home import prepare_home
-from intake.pipeline import Services
-from intake.register import Register
+from intake.pipeline.runner import Services
+from intake.register.store import Register
 from intake.review import create_app
 from intake.review.auth import add_user
 from intake.review.samples import build_demo_home
-from intake.review_actions import correct_fields, record_reply
-from intake.workdays import WorkdayCalendar
+from intake.office.actions import correct_fields, record_reply
+from intake.deadlines.workdays import WorkdayCalendar
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

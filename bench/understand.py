@@ -13,8 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
-from classifiers.nlp import build_pipeline
-from intake.understand import understand
+from intake.classifiers.nlp import build_pipeline
+from intake.classifiers.understand import understand
 
 
 def main() -> None:

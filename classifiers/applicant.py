@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from classifiers import identifiers as ids
-from classifiers.pairs import Pair, is_label_line
-from intake.model import Applicant
+from intake.classifiers import identifiers as ids
+from intake.classifiers.fields.pairs import Pair, is_label_line
+from intake.kernel.model import Applicant
 
 # Words that end an organisation's name; the category table below refines them.
 ORG_SUFFIXES = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "事务所", "研究所", "研究院",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from intake.model import Channel, FileKind
+from intake.kernel.model import Channel, FileKind
 
 FAX_HEADER = re.compile(r"FROM\s*[:：].{0,40}TO\s*[:：]|P\.\s*\d+\s*/\s*\d+|传真(号|发送|封面)|^传真$", re.I | re.M)
 ONLINE = re.compile(r"网上申请|在线申请|申请编号[：:]\s*\w+|门户网站|提交时间[：:]|依申请公开\s*>")

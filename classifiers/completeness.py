@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from intake.model import Check, Extraction, Missing, Route, Status
+from intake.kernel.model import Check, Extraction, Missing, Route, Status
 
 # Descriptions too vague to search for (Art. 29 (二); 一事一申请 guidance: avoid "XXX所有信息").
 VAGUE = re.compile(

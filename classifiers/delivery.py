@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from classifiers.pairs import Pair
-from intake.model import Delivery
+from intake.classifiers.fields.pairs import Pair
+from intake.kernel.model import Delivery
 
 # Option words → value, longest first. Each row has a test in tests/test_delivery.py.
 MEDIA_WORDS: tuple[tuple[str, str], ...] = (

@@ -27,15 +27,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import load_config
 
-from classifiers import identifiers as ids
-from classifiers.applicant import extract_applicant
-from classifiers.completeness import check
-from classifiers.delivery import extract_delivery
-from classifiers.fields import AgencyFacts
-from classifiers.pairs import read_pairs
-from classifiers.request import extract_request
-from classifiers.route import classify
-from intake.model import Extraction
+from intake.classifiers import identifiers as ids
+from intake.classifiers.applicant import extract_applicant
+from intake.classifiers.completeness import check
+from intake.classifiers.delivery import extract_delivery
+from intake.classifiers.agency import AgencyFacts
+from intake.classifiers.fields.pairs import read_pairs
+from intake.classifiers.request import extract_request
+from intake.classifiers.route.rules import classify
+from intake.kernel.model import Extraction
 
 log = logging.getLogger(__name__)
 CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
@@ -140,7 +140,7 @@ def build_pipeline(route_model: Path | None = ROUTE_MODEL_PATH) -> Language:
     config = load_config(CONFIG_PATH)
     nlp = spacy.blank("zh", config=config)
     if route_model is not None and (route_model / "config.cfg").exists():
-        from classifiers.route_model import RouteModel
+        from intake.classifiers.route.model import RouteModel
         component = nlp.get_pipe("intake_route")
         assert isinstance(component, RouteComponent)
         component.model = RouteModel.load(route_model)

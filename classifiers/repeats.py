@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from intake.model import Applicant, Request
+from intake.kernel.model import Applicant, Request
 
 SIMILAR_DESCRIPTION = 0.8
 

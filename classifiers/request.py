@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from classifiers import identifiers as ids
-from classifiers.pairs import Pair
-from intake.model import Request
+from intake.classifiers import identifiers as ids
+from intake.classifiers.fields.pairs import Pair
+from intake.kernel.model import Request
 
 # A sentence that announces the request; the information follows it (same line or next).
 _LEAD_IN = re.compile(

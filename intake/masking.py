@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from classifiers import identifiers
+from intake.classifiers import identifiers
 
 MASK = "*"
 

@@ -9,7 +9,7 @@ import json
 import os
 from pathlib import Path
 
-from intake.model import Record, Status
+from intake.kernel.model import Record, Status
 
 REVIEW_STATUSES = {Status.NEEDS_REVIEW, Status.NEEDS_CORRECTION, Status.FAILED}
 

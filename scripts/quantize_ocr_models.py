@@ -12,7 +12,7 @@ reduce_range the results are the same on both: on a CPU with AVX2/VNNI the detec
 benchmark (bench/ocr.py). Calibration inputs are pages rendered here — letters in every
 installed CJK font and several sizes, a ruled form, grey or unevenly lit paper, speckle,
 a red seal, a binarised fax — prepared exactly as the engine prepares them
-(`ocr.prepare.prepare_page`, `ocr.rapid.detector_input` / `recogniser_input`), so the
+(`ocr.image.prepare.prepare_page`, `ocr.engines.rapid.detector_input` / `recogniser_input`), so the
 activation ranges are those the engine meets. The random generator is seeded: the same
 fonts give the same models. Nothing is downloaded.
 """
@@ -33,8 +33,8 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ocr.prepare import prepare_page  # noqa: E402
-from ocr.rapid import (DET_MODEL, INT8_SUFFIX, REC_MODEL, PpOcrModels, bundled_model_dir,  # noqa: E402
+from intake.ocr.image.prepare import prepare_page  # noqa: E402
+from intake.ocr.engines.rapid import (DET_MODEL, INT8_SUFFIX, REC_MODEL, PpOcrModels, bundled_model_dir,  # noqa: E402
                        crop_line, detector_input, model_files, recogniser_input)
 
 TEXT = ("政府信息公开申请书。申请人姓名、身份证号码、联系电话、通信地址、邮政编码、电子邮箱。根据《中华人民共和国政府信息公开条例》"

@@ -31,7 +31,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from classifiers.route_model import ROUTES, prepare  # noqa: E402
+from intake.classifiers.route.model import ROUTES, prepare  # noqa: E402
 
 EXAMPLES = REPO / "classifiers" / "training" / "route_examples.jsonl"
 HANDWRITTEN = REPO / "classifiers" / "training" / "route_handwritten.jsonl"

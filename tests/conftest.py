@@ -81,13 +81,13 @@ def engine():
     """One OCR engine for the whole run: the model is loaded once, as in the service."""
     if CJK_FONT is None:
         pytest.skip("no CJK font installed (fonts-noto-cjk): cannot render test pages")
-    from ocr.engine import create_engine
+    from intake.ocr.engines.base import create_engine
     yield create_engine("rapidocr", threads=2)
 
 
 def stored_record(database: Path, document_id: int) -> dict[str, object]:
     """The record the register holds for a document, read from its SQLite file."""
-    from intake.register import Register
+    from intake.register.store import Register
 
     register = Register(database)
     try:

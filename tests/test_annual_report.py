@@ -8,9 +8,9 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from intake.annual_report import (COLUMN_KEYS, OUTCOMES, ROWS, ReportError, ReportInconsistent, annual_table,
+from intake.reports.annual import (COLUMN_KEYS, OUTCOMES, ROWS, ReportError, ReportInconsistent, annual_table,
                                   row_layout, table_csv, write_report)
-from intake.model import Applicant, Route, Status
+from intake.kernel.model import Applicant, Route, Status
 from tests.test_digest import add_document, cli_group, person, services  # noqa: F401 - services is a fixture
 
 YEAR = 2024

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.combs import clear_comb
-from ocr.engine import create_engine
+from intake.ocr.layout.combs import clear_comb
+from intake.ocr.engines.base import create_engine
 from tests.conftest import CJK_FONT, needs_cjk_font
 
 

@@ -1,8 +1,8 @@
 """Article 29's three items and the status that follows."""
 import pytest
 
-from classifiers.completeness import check, is_vague
-from intake.model import Applicant, Delivery, Extraction, Missing, Request, Route, Status
+from intake.classifiers.completeness import check, is_vague
+from intake.kernel.model import Applicant, Delivery, Extraction, Missing, Request, Route, Status
 
 FULL = Applicant(kind="person", category="individual", name="李四", id_type="resident_id",
                  id_number="110101199003070011", phone="13900000000")

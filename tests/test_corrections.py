@@ -1,7 +1,7 @@
 """Post-OCR place-name corrections: only whole names with their division word."""
 import pytest
 
-from ocr.corrections import correct_place_names, correct_text, simplify_variants
+from intake.ocr.corrections import correct_place_names, correct_text, simplify_variants
 
 
 @pytest.mark.parametrize("read, fixed", [

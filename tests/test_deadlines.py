@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intake.deadlines import DeadlineEvent, EventKind, compute_deadlines
-from intake.model import Status
-from intake.workdays import WorkdayCalendar
+from intake.deadlines.periods import DeadlineEvent, EventKind, compute_deadlines
+from intake.kernel.model import Status
+from intake.deadlines.workdays import WorkdayCalendar
 
 D = dt.date
 

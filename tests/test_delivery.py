@@ -1,8 +1,8 @@
 """Delivery format: ticked boxes first, then prose."""
 import pytest
 
-from classifiers.delivery import METHOD_WORDS, MEDIA_WORDS, extract_delivery
-from classifiers.pairs import read_pairs
+from intake.classifiers.delivery import METHOD_WORDS, MEDIA_WORDS, extract_delivery
+from intake.classifiers.fields.pairs import read_pairs
 
 
 def delivery(text):

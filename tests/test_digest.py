@@ -10,12 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from intake.config import Config
-from intake.deadlines import compute_deadlines
-from intake.digest import REPEAT_THRESHOLD, Digest, build_digest, produce_digest, render, repeat_applicants
-from intake.model import Applicant, Channel, Missing, Record, Request, Route, Status
-from intake.pipeline import Services
-from intake.register import Register
-from intake.workdays import WorkdayCalendar
+from intake.deadlines.periods import compute_deadlines
+from intake.reports.digest import REPEAT_THRESHOLD, Digest, build_digest, produce_digest, render, repeat_applicants
+from intake.kernel.model import Applicant, Channel, Missing, Record, Request, Route, Status
+from intake.pipeline.runner import Services
+from intake.register.store import Register
+from intake.deadlines.workdays import WorkdayCalendar
 
 DAY = dt.date(2025, 3, 14)          # a Friday
 
@@ -193,7 +193,7 @@ def test_empty_register_gives_an_empty_digest(services):
 def cli_group(home: Path) -> click.Group:
     """The commands as the lead will register them, on a group that sets the AppContext."""
     from intake.cli import AppContext
-    from intake.digest_cli import COMMANDS
+    from intake.cli.reports import COMMANDS
 
     @click.group()
     @click.pass_context

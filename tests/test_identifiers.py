@@ -1,4 +1,4 @@
-"""classifiers.identifiers: every table row has a case; properties for IDs and phones."""
+"""intake.classifiers.identifiers: every table row has a case; properties for IDs and phones."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from classifiers import identifiers as ids
-from classifiers.identifiers import (
+from intake.classifiers import identifiers as ids
+from intake.classifiers.identifiers import (
     find_doc_numbers, find_emails, find_phones, find_postcodes, find_requested_titles,
     find_resident_ids, find_titles, find_usccs, is_basis_law, normalise_text, resident_id_valid,
     uscc_valid,

@@ -19,8 +19,8 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from click.testing import CliRunner
 
 from intake.config import SmtpSettings
-from intake.digest import build_digest, render
-from intake.mailer import MailError, compose, send
+from intake.reports.digest import build_digest, render
+from intake.reports.mailer import MailError, compose, send
 from tests.test_digest import DAY, SECRETS, cli_group, known, services  # noqa: F401 - fixtures
 
 REFUSED = "nobody@example.gov.cn"

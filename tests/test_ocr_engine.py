@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from intake.model import PageText
-from ocr.engine import OcrEngine, OcrUnavailable, TesseractEngine, create_engine, parse_tsv
-from ocr.orientation import parse_osd, skew_degrees
-from ocr.prepare import prepare_page, remove_seals, vertical_stretch
+from intake.kernel.model import PageText
+from intake.ocr.engines.base import OcrEngine, OcrUnavailable, TesseractEngine, create_engine, parse_tsv
+from intake.ocr.image.orientation import parse_osd, skew_degrees
+from intake.ocr.image.prepare import prepare_page, remove_seals, vertical_stretch
 from tests.conftest import CJK_FONT, needs_cjk_font
 
 LINES = ["政府信息公开申请书", "申请人：赵一鸣，联系电话：13912345678", "现向你局申请公开以下政府信息：",
@@ -137,7 +137,7 @@ def test_unknown_engine_name_is_refused() -> None:
 
 
 def test_paddle_engine_without_paddleocr_raises_ocr_unavailable() -> None:
-    pytest.importorskip("ocr.paddle")
+    pytest.importorskip("intake.ocr.engines.paddle")
     try:
         import paddleocr  # noqa: F401
     except ImportError:
@@ -238,7 +238,7 @@ def test_float_and_int8_models_read_the_same_letter(letter: Image.Image) -> None
 def test_int8_models_ship_with_the_package_and_carry_the_charset() -> None:
     import onnxruntime as ort
 
-    from ocr.rapid import INT8_MODEL_DIR, model_files
+    from intake.ocr.engines.rapid import INT8_MODEL_DIR, model_files
 
     det, rec = model_files("int8", "int8")
     assert det.parent == rec.parent == INT8_MODEL_DIR
@@ -248,7 +248,7 @@ def test_int8_models_ship_with_the_package_and_carry_the_charset() -> None:
 
 
 def test_missing_int8_model_or_unknown_precision_is_ocr_unavailable(tmp_path: Any) -> None:
-    from ocr.rapid import model_files
+    from intake.ocr.engines.rapid import model_files
 
     with pytest.raises(OcrUnavailable, match="missing"):
         model_files("int8", "int8", model_dir=tmp_path)
@@ -257,7 +257,7 @@ def test_missing_int8_model_or_unknown_precision_is_ocr_unavailable(tmp_path: An
 
 
 def test_detector_window_keeps_every_inked_part_and_drops_blank_margins() -> None:
-    from ocr.rapid import inked_area
+    from intake.ocr.engines.rapid import inked_area
 
     page = np.full((1754, 1240, 3), 255, np.uint8)
     page[400:430, 300:900] = 20            # a line of text

@@ -6,8 +6,8 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.engine import OcrEngine
-from ocr.layout import ReadLine, columns_of, find_cells, ink_mask, join_row, order_lines, rows_of
+from intake.ocr.engines.base import OcrEngine
+from intake.ocr.layout.lines import ReadLine, columns_of, find_cells, ink_mask, join_row, order_lines, rows_of
 from tests.conftest import CJK_FONT
 
 ROWS = [("姓名", "王建国", "工作单位", "无"),

@@ -6,10 +6,10 @@ import io
 import pytest
 from PIL import Image
 
-from intake.errors import CorruptFile, EncryptedFile, TooLarge, UnsupportedFile
-from intake.ingest import sniff
-from intake.model import FileKind
-from ocr.pages import PageLimits, decode_text, document_from_bytes
+from intake.kernel.errors import CorruptFile, EncryptedFile, TooLarge, UnsupportedFile
+from intake.pipeline.ingest import sniff
+from intake.kernel.model import FileKind
+from intake.ocr.pages import PageLimits, decode_text, document_from_bytes
 from tests.pdfs import minimal_pdf
 
 

@@ -1,6 +1,6 @@
 """The field reader: inline `标签：值` and form cells (label line, value line)."""
-from classifiers.labels import FIELD_LABELS
-from classifiers.pairs import first, read_pairs
+from intake.classifiers.fields.labels import FIELD_LABELS
+from intake.classifiers.fields.pairs import first, read_pairs
 
 
 def test_inline_pairs_stop_at_commas():

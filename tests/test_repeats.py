@@ -5,7 +5,7 @@ import sqlite3
 
 from click.testing import CliRunner
 
-from classifiers.repeats import similarity
+from intake.classifiers.repeats import similarity
 from intake.cli import main
 from tests.conftest import parse_jsonl
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from intake.home import prepare_home
-from intake.pipeline import Services
-from intake.register import Register
+from intake.pipeline.runner import Services
+from intake.register.store import Register
 from intake.review.samples import build_demo_home
-from intake.review_actions import (
+from intake.office.actions import (
     REPLY_OUTCOMES,
     ReviewActionError,
     StaleRecord,
@@ -27,7 +27,7 @@ from intake.review_actions import (
     record_reply,
     version_of,
 )
-from intake.workdays import WorkdayCalendar
+from intake.deadlines.workdays import WorkdayCalendar
 
 TODAY = dt.date(2025, 6, 10)
 

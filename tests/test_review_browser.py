@@ -19,12 +19,12 @@ import pytest
 
 from intake.config import Config
 from intake.home import prepare_home
-from intake.register import Register
+from intake.register.store import Register
 from tests.conftest import stored_record
 from intake.review import create_app
 from intake.review.auth import add_user
 from intake.review.samples import build_demo_home
-from intake.workdays import WorkdayCalendar
+from intake.deadlines.workdays import WorkdayCalendar
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from intake.cli import AppContext, main
-from intake.register import Register
+from intake.register.store import Register
 from intake.review.auth import list_users, verify_password
-from intake.review_cli import COMMANDS, exposure_warning, is_loopback
+from intake.cli.review import COMMANDS, exposure_warning, is_loopback
 
 # Until the lead registers COMMANDS in intake.cli, the commands run in a group that sets ctx.obj
 # the way `intake.cli.main` does.
@@ -25,7 +25,7 @@ WRAPPER = """
 import click, sys
 from pathlib import Path
 from intake.cli import AppContext, main
-from intake.review_cli import COMMANDS
+from intake.cli.review import COMMANDS
 
 @click.group()
 @click.option("--home", type=click.Path(file_okay=False, path_type=Path), required=True)

@@ -17,15 +17,15 @@ from PIL import Image
 
 from intake.config import Config
 from intake.home import prepare_home
-from intake.model import Applicant, Request, Route, Status
-from intake.register import Register
+from intake.kernel.model import Applicant, Request, Route, Status
+from intake.register.store import Register
 from tests.conftest import stored_record
 from intake.review import create_app
 from intake.review.app import PUBLIC_ENDPOINTS
 from intake.review.auth import SECRET_FILE_NAME, LoginThrottle, add_user
 from intake.review.samples import add_document, build_demo_home, fill_register, make_record, render_scan
 from intake.review.scans import list_pages, render_png
-from intake.workdays import WorkdayCalendar
+from intake.deadlines.workdays import WorkdayCalendar
 
 TODAY = dt.date(2025, 6, 10)
 PASSWORD = "correct horse battery"

@@ -1,8 +1,8 @@
 """Routing, including Article 39: action sought on an application form is not an application."""
 import pytest
 
-from classifiers.route import classify
-from intake.model import Route
+from intake.classifiers.route.rules import classify
+from intake.kernel.model import Route
 
 APPLICATION = """政府信息公开申请书
 某市市场监督管理局：

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from classifiers.route_model import DEFAULT_PATH, HEAD_CHARS, ROUTES, TAIL_BUDGET, RouteModel, RouteModelNotFound, clip
-from classifiers.training.generate import DEFAULT_OUT, DEFAULT_PER_ROUTE, DEFAULT_SEED, examples
+from intake.classifiers.route.model import DEFAULT_PATH, HEAD_CHARS, ROUTES, TAIL_BUDGET, RouteModel, RouteModelNotFound, clip
+from intake.classifiers.training.generate import DEFAULT_OUT, DEFAULT_PER_ROUTE, DEFAULT_SEED, examples
 
 TRAINING = DEFAULT_OUT
 HANDWRITTEN = TRAINING.parent / "route_handwritten.jsonl"

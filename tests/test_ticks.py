@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.engine import OcrEngine
-from ocr.layout import ReadLine
-from ocr.ticks import apply_ticks, find_squares, option_label
+from intake.ocr.engines.base import OcrEngine
+from intake.ocr.layout.lines import ReadLine
+from intake.ocr.layout.ticks import apply_ticks, find_squares, option_label
 from tests.conftest import CJK_FONT
 
 SIZE = 26

@@ -1,6 +1,6 @@
 """Understanding as a whole: confidence, review, marking."""
-from intake.model import Route, Status
-from intake.understand import understand
+from intake.kernel.model import Route, Status
+from intake.classifiers.understand import understand
 
 INCOMPLETE = ("政府信息公开申请书\n申请人：冯十二，联系电话：13500000012。\n现申请公开以下政府信息：\n"
               "2024年本区电梯监督抽查结果通报。\n")

@@ -134,7 +134,7 @@ def field_ok(field: str, expected: object, got: object) -> bool:
 def _email_meta(case: dict):
     if "email_subject" not in case and "email_from" not in case:
         return None
-    from intake.model import EmailMeta
+    from intake.kernel.model import EmailMeta
     sender = case.get("email_from") or ""
     match = re.match(r"\s*(.*?)\s*<([^>]+)>\s*$", sender)
     name, address = (match.group(1) or None, match.group(2)) if match else (None, sender or None)
@@ -186,7 +186,7 @@ def load_cases(path: Path = CASES_PATH) -> list[dict]:
 
 
 def score(cases: list[dict]) -> tuple[list[Outcome], dict[str, dict]]:
-    from intake.understand import understand
+    from intake.classifiers.understand import understand
     outcomes: list[Outcome] = []
     records: dict[str, dict] = {}
     for case in cases:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.watch import StabilityTracker, is_ignored
+from intake.pipeline.watcher import StabilityTracker, is_ignored
 
 LETTER = "咨询函\n您好，请问办理食品经营许可证需要哪些材料？\n联系人：孙五 13900000003\n"
 

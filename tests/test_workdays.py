@@ -14,8 +14,8 @@ from click.testing import CliRunner, Result
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from intake.holidays_cli import holidays
-from intake.workdays import (
+from intake.cli.holidays import holidays
+from intake.deadlines.workdays import (
     HolidayFileError,
     WorkdayCalendar,
     package_notices,
@@ -157,7 +157,7 @@ def test_count_of_zero_is_refused(calendar: WorkdayCalendar) -> None:
 
 
 def test_count_into_2027_is_provisional_and_warns(calendar: WorkdayCalendar, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="intake.workdays"):
+    with caplog.at_level(logging.WARNING, logger="intake.deadlines.workdays"):
         count = calendar.nth_workday_after(D(2026, 12, 30), 2)
     assert count.due == D(2027, 1, 1)
     assert count.provisional and count.provisional_years == (2027,)
@@ -166,7 +166,7 @@ def test_count_into_2027_is_provisional_and_warns(calendar: WorkdayCalendar, cap
 
 def test_holidays_toml_makes_2027_known(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     calendar = WorkdayCalendar.load(_home_with(tmp_path, TOML_2027))
-    with caplog.at_level(logging.WARNING, logger="intake.workdays"):
+    with caplog.at_level(logging.WARNING, logger="intake.deadlines.workdays"):
         count = calendar.nth_workday_after(D(2026, 12, 30), 2)
     assert count.due == D(2027, 1, 4)
     assert not count.provisional and caplog.text == ""

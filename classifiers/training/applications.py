@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from classifiers.training.banks import LAW_FIRMS, TITLES_ACADEMIC, UNIVERSITIES, DEPARTMENTS, Stock
-from classifiers.training.forms import application_form
-from classifiers.training.scene import Scene, closing, greeting, signature
+from intake.classifiers.training.banks import LAW_FIRMS, TITLES_ACADEMIC, UNIVERSITIES, DEPARTMENTS, Stock
+from intake.classifiers.training.forms import application_form
+from intake.classifiers.training.scene import Scene, closing, greeting, signature
 
 OWN_CASE_ITEMS = (
     "本人于{date}向贵局投诉{shop}一事的处理结果",

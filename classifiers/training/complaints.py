@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from classifiers.training.banks import Stock
-from classifiers.training.forms import application_form
-from classifiers.training.scene import Scene, closing, greeting, signature
+from intake.classifiers.training.banks import Stock
+from intake.classifiers.training.forms import application_form
+from intake.classifiers.training.scene import Scene, closing, greeting, signature
 
 DEMANDS = (
     "退还货款{amount}元", "赔偿损失{amount}元", "依照《消费者权益保护法》第五十五条退一赔三",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from classifiers.training.banks import Stock
-from classifiers.training.forms import application_form
-from classifiers.training.scene import Scene, closing, greeting, signature
+from intake.classifiers.training.banks import Stock
+from intake.classifiers.training.forms import application_form
+from intake.classifiers.training.scene import Scene, closing, greeting, signature
 
 GENERAL = (
     "申请政府信息公开需要提交哪些材料，可以网上申请吗，多久能答复",

@@ -6,8 +6,8 @@ which is which, so the form's furniture must not decide the route.
 """
 from __future__ import annotations
 
-from classifiers.training.banks import Stock
-from classifiers.training.scene import Scene
+from intake.classifiers.training.banks import Stock
+from intake.classifiers.training.scene import Scene
 
 TITLES = (
     "政府信息公开申请表", "{agency}政府信息公开申请表", "政府信息公开申请表（公民）", "依申请公开政府信息申请表",

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from classifiers.training.banks import Stock
-from classifiers.training.scene import Scene, closing, greeting, signature
+from intake.classifiers.training.banks import Stock
+from intake.classifiers.training.scene import Scene, closing, greeting, signature
 
 BACKGROUNDS = {
     "purchase": (

@@ -13,10 +13,10 @@ import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from classifiers.training import applications, complaints, consultations, free_letters, others, petitions, reports
-from classifiers.training.banks import Stock
-from classifiers.training.noise import perturb
-from classifiers.training.scene import Scene, new_scene
+from intake.classifiers.training import applications, complaints, consultations, free_letters, others, petitions, reports
+from intake.classifiers.training.banks import Stock
+from intake.classifiers.training.noise import perturb
+from intake.classifiers.training.scene import Scene, new_scene
 
 Writer = tuple[str, Callable[[Stock, Scene], str], float]
 WRITERS_BY_ROUTE: dict[str, tuple[Writer, ...]] = {

@@ -4,7 +4,7 @@ Applied alike to every route, so none of it can become a cue for one route.
 """
 from __future__ import annotations
 
-from classifiers.training.banks import Stock
+from intake.classifiers.training.banks import Stock
 
 # Characters OCR commonly confuses, seen in scanned Chinese office mail.
 CONFUSABLE = {

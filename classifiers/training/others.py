@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from classifiers.training.banks import Stock
-from classifiers.training.scene import Scene
+from intake.classifiers.training.banks import Stock
+from intake.classifiers.training.scene import Scene
 
 GOODS = ("*纸制品*复印纸", "*办公用品*硒鼓", "*计算机配件*移动硬盘", "*印刷品*宣传册印制", "*餐饮服务*工作餐",
          "*住宿服务*住宿费", "*信息技术服务*系统维护费", "*家具*文件柜", "*劳务*保洁服务费")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from classifiers.training.banks import Stock
-from classifiers.training.forms import application_form
-from classifiers.training.scene import Scene, closing, greeting, signature
+from intake.classifiers.training.banks import Stock
+from intake.classifiers.training.forms import application_form
+from intake.classifiers.training.scene import Scene, closing, greeting, signature
 
 DEMANDS = (
     "请求撤销{docno}行政处罚决定，退还罚款{amount}元",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from classifiers.training.banks import Stock
-from classifiers.training.forms import application_form
-from classifiers.training.scene import Scene, closing, greeting, signature
+from intake.classifiers.training.banks import Stock
+from intake.classifiers.training.forms import application_form
+from intake.classifiers.training.scene import Scene, closing, greeting, signature
 
 LAWS = {
     "食品安全": "《中华人民共和国食品安全法》", "特种设备": "《中华人民共和国特种设备安全法》",

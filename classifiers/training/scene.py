@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from classifiers.training.banks import COMMUNITIES, Person, Stock
-from classifiers.training.topics import TOPICS, Topic
+from intake.classifiers.training.banks import COMMUNITIES, Person, Stock
+from intake.classifiers.training.topics import TOPICS, Topic
 
 
 @dataclass(frozen=True, slots=True)

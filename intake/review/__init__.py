@@ -1,6 +1,6 @@
 """The office's review page (`intake review`): queues, one document beside its scan, corrections.
 
-`create_app` is imported on first use, so that `intake.review_actions` (plain functions, no web
+`create_app` is imported on first use, so that `intake.office.actions` (plain functions, no web
 layer) can use this package's tables without loading Flask.
 """
 from __future__ import annotations

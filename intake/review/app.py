@@ -16,8 +16,8 @@ from flask import Flask, Response, abort, g, redirect, render_template, request,
 from werkzeug.exceptions import HTTPException
 
 from intake.config import Config
-from intake.pipeline import Services
-from intake.register import Register
+from intake.pipeline.runner import Services
+from intake.register.store import Register
 from intake.review import labels
 from intake.review.auth import (
     LoginThrottle,
@@ -29,7 +29,7 @@ from intake.review.auth import (
 )
 from intake.review.scans import RenderCache
 from intake.review.schema import ensure_review_schema
-from intake.workdays import WorkdayCalendar
+from intake.deadlines.workdays import WorkdayCalendar
 
 STATE_KEY = "intake_review"
 SESSION_HOURS = 10          # one working day; the office signs in again the next morning

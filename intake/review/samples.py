@@ -15,10 +15,10 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from intake.config import Config
-from intake.deadlines import compute_deadlines
-from intake.model import Applicant, Channel, Delivery, Missing, Record, Request, Route, Status
-from intake.register import Register
-from intake.workdays import WorkdayCalendar
+from intake.deadlines.periods import compute_deadlines
+from intake.kernel.model import Applicant, Channel, Delivery, Missing, Record, Request, Route, Status
+from intake.register.store import Register
+from intake.deadlines.workdays import WorkdayCalendar
 
 FONT_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
-from intake.errors import IntakeError
-from intake.ingest import sniff
-from intake.model import FileKind
+from intake.kernel.errors import IntakeError
+from intake.pipeline.ingest import sniff
+from intake.kernel.model import FileKind
 
 DISPLAY_WIDTH = 1400          # pixels: sharp enough to read small print when zoomed to 200 %
 PDF_MAX_SCALE = 200 / 72      # never render a PDF page at more than 200 dpi
@@ -181,7 +181,7 @@ class _TextDocumentPage:
 
 def _text_document_pages(path: Path, kind: FileKind) -> list[_TextDocumentPage]:
     """An e-mail's body as text and its attachments as pages, the way the pipeline read them."""
-    from ocr.pages import PageLimits, document_from_bytes
+    from intake.ocr.pages import PageLimits, document_from_bytes
     try:
         document = document_from_bytes(path.read_bytes(), kind, PageLimits())
     except (IntakeError, OSError) as exc:

@@ -1,4 +1,4 @@
-"""The forms on an item's page: each POST calls one function of `intake.review_actions`.
+"""The forms on an item's page: each POST calls one function of `intake.office.actions`.
 
 After a change the browser is sent back to the item (post/redirect/get), with a message saying
 what happened or why nothing was saved.
@@ -12,10 +12,10 @@ from typing import Any
 from flask import Blueprint, Response, abort, flash, redirect, request, url_for
 from werkzeug.datastructures import ImmutableMultiDict
 
-from intake.pipeline import Services
+from intake.pipeline.runner import Services
 from intake.review import labels
 from intake.review.app import services, signed_in_user, state
-from intake.review_actions import (
+from intake.office.actions import (
     CHOICES,
     FIELD_KEYS,
     LIST_KEYS,

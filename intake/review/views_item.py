@@ -9,15 +9,15 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, send_file
 
-from intake.deadlines import compute_deadlines
-from intake.model import Status
-from intake.office_actions import clock_events
+from intake.deadlines.periods import compute_deadlines
+from intake.kernel.model import Status
+from intake.office.clock import clock_events
 from intake.review import history
 from intake.review.app import register, services, state
 from intake.review.queues import queue_counts
 from intake.review.scans import ScanError, ViewPage, archived_file
 from intake.review.views_queue import SOON_WORKDAYS
-from intake.review_actions import CHOICES, FIELD_KEYS, LIST_KEYS, REPLY_OUTCOMES, SETTABLE_STATUSES, version_of
+from intake.office.actions import CHOICES, FIELD_KEYS, LIST_KEYS, REPLY_OUTCOMES, SETTABLE_STATUSES, version_of
 
 blueprint = Blueprint("item", __name__)
 NOTICE_EVENTS = ("notice_drafted", "notice_confirmed")
@@ -103,7 +103,7 @@ def _grouped_outcomes() -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def _notices_available() -> bool:
-    return importlib.util.find_spec("intake.notices") is not None
+    return importlib.util.find_spec("intake.office.notices") is not None
 
 
 def _notice_files(document_id: int, events: list[history.HistoryEntry]) -> dict[str, Path]:

@@ -2,7 +2,7 @@
 (RECORD.md), and the annual report's reply outcomes. Rules as data, next to the code that uses them."""
 from __future__ import annotations
 
-from intake.model import Status
+from intake.kernel.model import Status
 
 APPLICANT_KEYS = ("kind", "category", "name", "id_type", "id_number", "phone", "email", "address",
                   "postcode", "contact_person")

@@ -1,0 +1,200 @@
+"""The layout/field reader: OCR lines and form cells become (field, value) pairs.
+
+Two shapes occur: inline `标签：值，标签：值` in letters and online printouts, and form tables
+whose cells come out one per line as `标签` then `值` (reading order is fixed by the OCR
+stage). Both are read here; what the pairs mean is decided by `fields.py`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from intake.classifiers.fields.labels import all_labels
+
+# Name-like fields stop at a space too: 联系人：张三 010-12345678.
+_NAME_FIELDS = {"contact_person", "person_name", "applicant", "legal_rep", "postcode"}
+# Fields whose values run to the end of the line (they contain commas); others stop at one.
+_LONG_FIELDS = {"description", "purpose", "title", "media", "method", "agency"}
+# Fields whose form-cell value may wrap onto several lines.
+_MULTILINE_FIELDS = {"description", "title", "address", "org_name", "purpose"}
+_VALUE_END = "，,；;。（）()　\t"
+_BOUNDARY = "，,；;。（(　 \t:："
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    field: str
+    label: str
+    value: str
+    line: int          # index of the line the label is on
+    inline: bool       # True for `标签：值`, False for a form cell
+    section: str = ""  # "person", "organization" or "request": the form block it sits in
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label, _ in all_labels())
+    return re.compile(rf"(?P<label>{labels})\s*(?:[（(](?:单选|多选|可多选|可选|请勾选)[）)])?\s*[：:]\s*")
+
+
+@lru_cache(maxsize=1)
+def _label_fields() -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for label, field in all_labels():
+        fields.setdefault(label, field)
+    return fields
+
+
+# Block headers of application forms: they name whose fields follow.
+SECTION_HEADERS: dict[str, str] = {
+    "公民": "person", "个人": "person", "自然人": "person", "申请人（个人）": "person",
+    "法人或其他组织": "organization", "法人或者其他组织": "organization", "法人或其它组织": "organization",
+    "法人/其他组织": "organization", "法人或其他组织信息": "organization",
+    "所需信息情况": "request", "所需政府信息情况": "request", "申请信息": "request",
+    "所需政府信息": "request", "申请公开的政府信息情况": "request",
+    "申请人信息": "", "申请人基本信息": "", "选填部分": "request", "必填部分": "", "选填项": "request",
+}
+
+
+_CHOICE_NOTE = re.compile(r"[（(](?:单选|多选|可多选|可选|必填|选填|请勾选|勾选)[）)]")
+
+
+# Section numbering in front of a label: 一、 / 二. / 1、 / （一）
+_LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
+
+
+def _section_of(line: str) -> str | None:
+    return SECTION_HEADERS.get(_LEADING_NUMBER.sub("", _CHOICE_NOTE.sub("", re.sub(r"[\s：:]", "", line))))
+
+
+def _bare_label(line: str) -> str | None:
+    """The field of a line that is a label and nothing else (a form cell)."""
+    key = _CHOICE_NOTE.sub("", re.sub(r"[\s：:*＊]", "", line).replace("(", "（").replace(")", "）"))
+    key = _LEADING_NUMBER.sub("", key.lstrip("□☑■"))
+    return _label_fields().get(key)
+
+
+def _merge_split_labels(lines: list[str]) -> list[str]:
+    """A narrow form cell wraps its label (统一社会信用代 / 码): put it back together."""
+    merged: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if index + 1 < len(lines) and line and _bare_label(line) is None and _section_of(line) is None \
+                and _bare_label(lines[index + 1]) is None and _bare_label(line + lines[index + 1]) is not None:
+            merged.append(line + lines[index + 1])
+            index += 2
+            continue
+        merged.append(line)
+        index += 1
+    return merged
+
+
+def read_pairs(text: str) -> list[Pair]:
+    lines = _merge_split_labels([line.strip() for line in text.splitlines()])
+    pairs: list[Pair] = []
+    index = 0
+    section = ""
+    while index < len(lines):
+        line = lines[index]
+        header = _section_of(line)
+        if header is not None:
+            section = header
+            index += 1
+            continue
+        field = _bare_label(line)
+        if field is not None:
+            values: list[str] = []
+            probe = index + 1
+            while probe < len(lines) and lines[probe] and (
+                    (field in ("media", "method") and re.match(r"^[□☐☑■√✓✔☒]", lines[probe]))
+                    or (_bare_label(lines[probe]) is None and _section_of(lines[probe]) is None
+                        and not _label_pattern().match(lines[probe]))):
+                values.append(lines[probe])
+                probe += 1
+                # Option rows listed one per line continue while lines start with a box.
+                if field in ("media", "method") and probe < len(lines) and re.match(r"^[□☐☑■√✓✔☒]", lines[probe]):
+                    continue
+                if field not in _MULTILINE_FIELDS:
+                    break
+            label = re.sub(r"[\s：:]", "", line)
+            if field in ("media", "method"):
+                values = [" ".join(values)]
+            if field == "description" and not values:
+                section = "request"     # 所需的政府信息 heading a block of 名称 / 文号 / 特征描述 cells
+            if field == "org_name" and section == "request":
+                field = "title"
+            pairs.append(Pair(field, label, "".join(values), index, False, section))
+            index = probe if values else index + 1
+            continue
+        found = [Pair("title", p.label, p.value, p.line, p.inline, p.section)
+                 if p.field == "org_name" and section == "request" else p
+                 for p in (_inline_pairs(line, index, section) or _row_pairs(line, index, section))]
+        for pair in found:
+            if pair.field == "applicant_type" and pair.value:
+                section = _section_of(pair.value) or section
+        pairs.extend(found)
+        index += 1
+    return pairs
+
+
+def _row_pairs(line: str, index: int, section: str) -> list[Pair]:
+    """A form row read across without colons: 申请人姓名 赵一鸣 工作单位 某公司 (two or more labels)."""
+    tokens = [token for token in re.split(r"[ \u3000\t]+", line.strip()) if token]
+    fields = [_bare_label(token) for token in tokens]
+    if sum(field is not None for field in fields) < 2 or fields[0] is None:
+        return []
+    found: list[Pair] = []
+    for position, (token, field) in enumerate(zip(tokens, fields)):
+        if field is None:
+            continue
+        value_tokens = []
+        for following, following_field in zip(tokens[position + 1:], fields[position + 1:]):
+            if following_field is not None:
+                break
+            value_tokens.append(following)
+        found.append(Pair(field, token, " ".join(value_tokens), index, False, section))
+    return found
+
+
+def _inline_pairs(line: str, index: int, section: str) -> list[Pair]:
+    found: list[Pair] = []
+    matches = [m for m in _label_pattern().finditer(line) if _at_boundary(line, m.start())]
+    for number, match in enumerate(matches):
+        label = match.group("label")
+        field = _label_fields()[label]
+        start = match.end()
+        stop = matches[number + 1].start() if number + 1 < len(matches) else len(line)
+        value = line[start:stop]
+        if field not in _LONG_FIELDS:
+            cut = [value.find(ch) for ch in _VALUE_END if ch in value]
+            if cut:
+                value = value[:min(cut)]
+        if field in _NAME_FIELDS:
+            value = value.strip().split(" ")[0]
+        value = value.strip(" ，,；;。　")
+        found.append(Pair(field, label, value, index, True, section))
+    return found
+
+
+def _at_boundary(line: str, position: int) -> bool:
+    return position == 0 or line[position - 1] in _BOUNDARY or line[position - 1] in "□☑■"
+
+
+def is_label_line(line: str) -> bool:
+    """A form cell holding only a label or a block header."""
+    return _bare_label(line) is not None or _section_of(line) is not None
+
+
+def starts_with_label(line: str) -> bool:
+    """True for a line that opens a new `标签：值` field."""
+    match = _label_pattern().match(line.strip())
+    return match is not None
+
+
+def first(pairs: list[Pair], field: str) -> Pair | None:
+    for pair in pairs:
+        if pair.field == field and pair.value:
+            return pair
+    return None

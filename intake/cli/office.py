@@ -1,0 +1,178 @@
+"""Commands for the office: status, show, reprocess, due, extend — each a thin layer over the register."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from intake.masking import mask
+
+
+@click.command(help="Counts by route and status, what waits for review, what is due soon. 概况。")
+@click.pass_obj
+def status(app: Any) -> None:
+    services = app.services()
+    register = services.register
+    rows = register.counts()
+    click.echo(f"HOME {app.home}")
+    if not rows:
+        click.echo("No documents yet. 暂无文件。")
+    total = sum(row["n"] for row in rows)
+    click.echo(f"{'route':<14}{'status':<18}{'n':>5}")
+    for row in rows:
+        click.echo(f"{row['route'] or '-':<14}{row['status'] or '-':<18}{row['n']:>5}")
+    click.echo(f"{'total':<32}{total:>5}")
+    waiting = register.rows("state = 'done' and status in ('needs_review', 'needs_correction', 'failed')")
+    click.echo(f"\nWaiting for the office (review / correction / failed): {len(waiting)}")
+    pending = register.rows("state = 'processing'")
+    if pending:
+        click.echo(f"Still being processed or interrupted: {len(pending)}")
+    provisional = register.rows("state = 'done' and provisional_deadline = 1")
+    if provisional:
+        click.echo(f"Provisional deadlines (no holiday data for the year): {len(provisional)} — see `intake holidays`")
+    from intake.reports.digest import REPEAT_THRESHOLD, REPEAT_WINDOW_DAYS, repeat_applicants
+    repeats = repeat_applicants(register.rows("state = 'done' and route = 'application'"), dt.date.today())
+    if repeats:
+        click.echo(f"Repeat applicants (Art. 35: ≥{REPEAT_THRESHOLD} in {REPEAT_WINDOW_DAYS} days): {len(repeats)}")
+        for repeat in repeats[:5]:
+            click.echo(f"  {repeat.applicant} ({repeat.identity}): {repeat.applications} applications, "
+                       f"{repeat.first} – {repeat.last}, #{', #'.join(map(str, repeat.document_ids))}")
+    due = _due_rows(services, within_days=5)
+    click.echo(f"Due within 5 working days or overdue: {len(due)}")
+    for row in due[:10]:
+        click.echo(f"  {row['due']}  {row['what']:<16} #{row['id']:<5} {mask(row['name'] or '-')}")
+
+
+@click.command(help="Show one document's record, deadlines and history. 查看一件。ID is the row number or a sha256 prefix.")
+@click.argument("key")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+@click.pass_obj
+def show(app: Any, key: str, as_json: bool) -> None:
+    services = app.services()
+    row = services.register.find(key)
+    if row is None:
+        raise click.ClickException(f"no document {key!r}")
+    if as_json:
+        click.echo(json.dumps(row.record, ensure_ascii=False, indent=2))
+        return
+    record = row.record or {}
+    click.echo(f"#{row.id}  sha256 {row.sha256}\nstate: {row.state}   archive: {row.archive_path}")
+    for key_name in ("source", "channel", "marked", "route", "status", "received_on", "correction_due",
+                     "reply_due", "duplicate_of", "confidence", "error", "missing"):
+        click.echo(f"  {key_name:<15} {record.get(key_name)}")
+    for part in ("applicant", "request", "delivery"):
+        value = record.get(part)
+        if value:
+            click.echo(f"  {part}:")
+            for name, item in value.items():
+                click.echo(f"    {name:<15} {item}")
+    explanation = _explain_deadlines(services, record)
+    if explanation:
+        click.echo("  how the deadlines were counted:")
+        for line in explanation:
+            click.echo(f"    {line}")
+    click.echo("  history:")
+    for event in services.register.events(row.id):
+        click.echo(f"    {event['at']}  {event['kind']:<12} {event['actor']:<10} {event['detail']}")
+
+
+@click.command(help="Process an archived original again (after fixing the cause of a failure). 重新处理。")
+@click.argument("key")
+@click.pass_obj
+def reprocess(app: Any, key: str) -> None:
+    from intake.pipeline.reprocess import reprocess_document
+    services = app.services()
+    row = services.register.find(key)
+    if row is None:
+        raise click.ClickException(f"no document {key!r}")
+    if not row.archive_path or not Path(row.archive_path).exists():
+        raise click.ClickException(f"#{row.id} has no archived original to read again")
+    record = reprocess_document(services, row)
+    click.echo(f"#{row.id}: {record.route}/{record.status}" + (f" — {record.error}" if record.error else ""))
+
+
+@click.command(help="What is due or overdue, soonest first. 期限清单。")
+@click.option("--within", default=10, show_default=True, help="Working days ahead to include.")
+@click.pass_obj
+def due(app: Any, within: int) -> None:
+    services = app.services()
+    rows = _due_rows(services, within_days=within)
+    if not rows:
+        click.echo("Nothing due. 暂无到期事项。")
+    today = dt.date.today()
+    for row in rows:
+        flag = "OVERDUE 已逾期" if row["due"] < today.isoformat() else ""
+        click.echo(f"{row['due']}  {row['what']:<16} #{row['id']:<5} {mask(row['name'] or '-'):<20} {flag}")
+
+
+@click.command(help="Extend the reply deadline by 20 working days (Art. 33). 延期答复。")
+@click.argument("key")
+@click.option("--reason", required=True, help="Why the extension is needed (recorded).")
+@click.option("--by", "actor", default="office", show_default=True, help="Who extends.")
+@click.pass_obj
+def extend(app: Any, key: str, reason: str, actor: str) -> None:
+    from intake.office.clock import extend_deadline
+    services = app.services()
+    row = services.register.find(key)
+    if row is None:
+        raise click.ClickException(f"no document {key!r}")
+    try:
+        new_due = extend_deadline(services, row, reason=reason, actor=actor)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"#{row.id}: reply now due {new_due}")
+
+
+@click.command(help="Copy the register safely while the service runs (SQLite online backup). 备份登记库。")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.pass_obj
+def backup(app: Any, target: Path | None) -> None:
+    services = app.services()
+    if target is None:
+        target = app.home / "backups" / f"register-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+    if target.exists():
+        raise click.ClickException(f"{target} exists; a backup never overwrites a file")
+    services.register.backup(target)
+    from intake.register.store import Register
+    check = Register(target).check_integrity()
+    click.echo(f"backup written: {target} (integrity: {check})")
+
+
+def _due_rows(services: Any, within_days: int) -> list[dict[str, Any]]:
+    today = dt.date.today()
+    horizon = services.calendar.nth_workday_after(today, within_days).due.isoformat()
+    rows: list[dict[str, Any]] = []
+    for row in services.register.rows("state = 'done' and status in ('accepted', 'needs_correction')"):
+        for column, what in (("correction_due", "correction 补正"), ("reply_due", "reply 答复")):
+            if row.get(column) and row[column] <= horizon and not _answered(services, row["id"], column):
+                rows.append({"id": row["id"], "due": row[column], "what": what, "name": row.get("applicant_name")})
+    return sorted(rows, key=lambda r: r["due"])
+
+
+def _answered(services: Any, document_id: int, column: str) -> bool:
+    kinds = {"correction_due": ("notice_sent",), "reply_due": ("replied",)}[column]
+    return any(event["kind"] in kinds for event in services.register.events(document_id))
+
+
+def _explain_deadlines(services: Any, record: dict[str, Any]) -> list[str]:
+    from intake.deadlines.periods import compute_deadlines
+    from intake.kernel.model import Status
+    if not record.get("received_on") or record.get("status") not in ("accepted", "needs_correction"):
+        return []
+    deadlines = compute_deadlines(dt.date.fromisoformat(record["received_on"]), Status(record["status"]), [],
+                                  services.calendar)
+    return list(deadlines.explanation)
+
+
+def _holidays() -> list[click.Command]:
+    try:
+        from intake.cli.holidays import holidays
+    except ImportError:
+        return []
+    return [holidays]
+
+
+COMMANDS: list[click.Command] = [status, show, reprocess, due, extend, backup, *_holidays()]

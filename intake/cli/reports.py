@@ -1,0 +1,74 @@
+"""`intake digest` and `intake report`: thin click layers over digest/nightly and annual_report.
+
+Errors are part of the interface: a refusing mail server or a table that does not balance ends
+the command with a message and a non-zero exit status, never a traceback.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+@click.command(help="""Write the daily digest to outbox/digest/DATE.html and .txt; with --send also mail it
+to [digest] recipients. 生成（并发送）收件日报。
+
+\b
+Lists what arrived, what is overdue or due within 5 working days, correction notices awaiting
+an answer, documents waiting for review, failures, repeat applicants (Art. 35) and provisional
+deadlines. Personal data is masked. The watcher sends it by itself at [digest] time.""")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day to report on, YYYY-MM-DD. Default: today.")
+@click.option("--send", is_flag=True, help="Also mail it to [digest] recipients through [smtp].")
+@click.pass_obj
+def digest(app: Any, day: dt.datetime | None, send: bool) -> None:
+    from intake.reports.mailer import MailError
+    from intake.reports.nightly import MANUAL, deliver
+    services = app.services()
+    if send and not services.config.digest.recipients:
+        raise click.ClickException(f"no recipients: set [digest] recipients in {app.home / 'intake.toml'}")
+    try:
+        delivered = deliver(services, day.date() if day else dt.date.today(), kind=MANUAL, send_mail=send,
+                            now=dt.datetime.now().astimezone())
+    except MailError as exc:
+        raise click.ClickException(f"digest written but not sent: {exc}") from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the digest: {exc}") from exc
+    click.echo(str(delivered.files.html_path))
+    click.echo(str(delivered.files.text_path))
+    if send:
+        click.echo(f"sent to {', '.join(delivered.recipients)}", err=True)
+
+
+@click.command(help="""The annual report's table of applications (表三, 国办公开办函〔2021〕30号) for one year,
+as .xlsx, .csv and .html. 年度报告：收到和处理政府信息公开申请情况。
+
+\b
+Counts applications (route application, not failed) by the applicant's column; outcomes come
+from the office's `replied` events. Refuses a register that breaks the form's rule
+一 + 二 = 三 + 四 and names the documents to look at.""")
+@click.option("--year", type=click.IntRange(1990, 2999), required=True, help="The report's year.")
+@click.option("--out", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the files. Default: HOME/outbox/report/.")
+@click.pass_obj
+def report(app: Any, year: int, folder: Path | None) -> None:
+    from intake.reports.annual import ReportError, annual_table, write_report
+    services = app.services()
+    try:
+        table = annual_table(services.register, year)
+    except ReportError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for note in table.notes:
+        click.echo(f"note: {note}", err=True)
+    target = folder or services.config.outbox / "report"
+    try:
+        paths = write_report(table, target, agency=services.config.agency.name, home=services.config.home)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the report to {target}: {exc}") from exc
+    for path in paths:
+        click.echo(str(path))
+
+
+COMMANDS: list[click.Command] = [digest, report]

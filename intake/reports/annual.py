@@ -1,0 +1,391 @@
+"""The annual report's table of applications (年度报告 表三), from the register.
+
+Layout and row names follow 国办公开办函〔2021〕30号 (FACTS.md §3): rows 一 本年新收, 二 上年结转,
+三 本年度办理结果 (（一）…（七）总计), 四 结转下年度继续办理; columns 自然人, the five kinds of
+法人或其他组织, 总计. The form's own rule, printed in its corner cell, is checked for every column:
+一 + 二 = 三（七）总计 + 四. A register that breaks it is refused with the documents to look at.
+
+How documents become applications (docs/digest.md, "Annual report"):
+- only `route = application` records that could be read (`status` not `failed`) count;
+- a second copy of the very same file (same sha256) is the same application, counted once;
+- the corrected version of an application that needed correction (the pipeline notes
+  "correction of the earlier application …") continues that application, counted once;
+- an application the pipeline marked `duplicate` (the applicant asked again) *is* counted: the
+  office answers it, usually 不予处理 2.重复申请, as the 2023 report in the seed does;
+- the outcome is the office's first `replied` event, dated by its detail's "on".
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from intake.outbox import write_atomic
+from intake.register.store import Register
+
+TITLE = "收到和处理政府信息公开申请情况"
+CHECK_RULE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+# Written by intake/pipeline.py when a corrected application arrives (Art. 30).
+_CORRECTION_REASON = re.compile(r"correction of the earlier application (?:#\d+ \()?([0-9a-f]{6,64})")
+
+# applicant_category → the form's columns, in the form's order.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("individual", "自然人"),
+    ("business", "商业企业"),
+    ("research", "科研机构"),
+    ("nonprofit", "社会公益组织"),
+    ("legal_services", "法律服务机构"),
+    ("other_org", "其他"),
+)
+TOTAL = "total"
+COLUMN_KEYS: tuple[str, ...] = (*(key for key, _ in COLUMNS), TOTAL)
+COLUMN_LABELS: dict[str, str] = {**dict(COLUMNS), TOTAL: "总计"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    key: str          # "received", "carried_in", an outcome such as "不予公开.3", "results_total", "carried_out"
+    section: str      # 一、… / 三、本年度办理结果
+    group: str = ""   # （三）不予公开
+    item: str = ""    # 1.属于国家秘密
+
+    @property
+    def label(self) -> str:
+        return " ".join(part for part in (self.section, self.group, self.item) if part)
+
+
+def _outcome_rows(number: str, name: str, key: str, items: Sequence[str]) -> list[ReportRow]:
+    group = f"（{number}）{name}"
+    return [ReportRow(f"{key}.{i}", "三、本年度办理结果", group, f"{i}.{item}") for i, item in enumerate(items, 1)]
+
+
+_RESULTS = "三、本年度办理结果"
+# The form's rows, in order (国办公开办函〔2021〕30号). Outcome keys are what the office writes in a
+# `replied` event: "予以公开", "部分公开", or a group and item number such as "不予公开.3".
+ROWS: tuple[ReportRow, ...] = (
+    ReportRow("received", "一、本年新收政府信息公开申请数量"),
+    ReportRow("carried_in", "二、上年结转政府信息公开申请数量"),
+    ReportRow("予以公开", _RESULTS, "（一）予以公开"),
+    ReportRow("部分公开", _RESULTS, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    *_outcome_rows("三", "不予公开", "不予公开", (
+        "属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”", "保护第三方合法权益",
+        "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项")),
+    *_outcome_rows("四", "无法提供", "无法提供", (
+        "本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确")),
+    *_outcome_rows("五", "不予处理", "不予处理", (
+        "信访举报投诉类申请", "重复申请", "要求提供公开出版物", "无正当理由大量反复申请",
+        "要求行政机关确认或重新出具已获取信息")),
+    *_outcome_rows("六", "其他处理", "其他处理", (
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他")),
+    ReportRow("results_total", _RESULTS, "（七）总计"),
+    ReportRow("carried_out", "四、结转下年度继续办理"),
+)
+OUTCOMES: tuple[str, ...] = tuple(row.key for row in ROWS if row.section == _RESULTS and row.key != "results_total")
+
+
+class ReportError(ValueError):
+    """The register cannot give this year's table; the message says which documents to fix."""
+
+
+class ReportInconsistent(ReportError):
+    """一 + 二 ≠ 三（七）+ 四 in at least one column."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualTable:
+    year: int
+    cells: Mapping[str, Mapping[str, int]]     # row key → column key → count
+    notes: tuple[str, ...] = ()                # things the office should know, e.g. a guessed column
+
+    def value(self, row: str, column: str) -> int:
+        return self.cells[row][column]
+
+
+# ---------------------------------------------------------------- documents → applications
+@dataclass(frozen=True, slots=True)
+class Reply:
+    on: dt.date
+    outcome: str
+    document_id: int
+
+
+@dataclass
+class Application:
+    """One application as the form counts it: the documents that carry it and its first reply."""
+    document_id: int                 # the first document
+    received_on: dt.date
+    column: str
+    document_ids: list[int] = field(default_factory=list)
+    reply: Reply | None = None
+
+
+def link_documents(rows: Iterable[Mapping[str, Any]]) -> dict[int, int]:
+    """Counted application documents → the id of the document whose application they carry.
+
+    `rows` need id, sha256, route, status, state and reasons, in id order. A document maps to
+    itself when it starts an application.
+    """
+    links: dict[int, int] = {}
+    by_sha: dict[str, int] = {}
+    for row in rows:
+        if row["state"] != "done" or row["route"] != "application" or row["status"] == "failed":
+            continue
+        document_id = int(row["id"])
+        start = by_sha.get(row["sha256"])
+        if start is None:
+            earlier = _corrected_sha(row.get("reasons"))
+            if earlier is not None:
+                start = next((links[i] for sha, i in by_sha.items() if sha.startswith(earlier)), None)
+        links[document_id] = start if start is not None else document_id
+        by_sha.setdefault(row["sha256"], document_id)
+    return links
+
+
+def _corrected_sha(reasons: str | None) -> str | None:
+    if not reasons:
+        return None
+    match = _CORRECTION_REASON.search(reasons)
+    return match.group(1) if match else None
+
+
+def column_of(row: Mapping[str, Any]) -> str:
+    """The form's column for a document; a missing category is guessed from the applicant's kind."""
+    category = row.get("applicant_category")
+    if category in dict(COLUMNS):
+        return str(category)
+    return "other_org" if row.get("applicant_kind") == "organization" else "individual"
+
+
+def first_replies(register: Register) -> dict[int, Reply]:
+    """Each document's earliest `replied` event (by its "on" date, else the day it was recorded)."""
+    replies: dict[int, Reply] = {}
+    for event in register.db.query("select document_id, at, detail from events where kind = 'replied' order by id"):
+        detail = json.loads(event["detail"] or "{}")
+        try:
+            on = dt.date.fromisoformat(str(detail.get("on") or event["at"][:10]))
+        except ValueError as exc:
+            raise ReportError(f"#{event['document_id']}: the reply's date {detail.get('on')!r} is not YYYY-MM-DD") from exc
+        reply = Reply(on, str(detail.get("outcome", "")).strip(), int(event["document_id"]))
+        known = replies.get(reply.document_id)
+        if known is None or reply.on < known.on:
+            replies[reply.document_id] = reply
+    return replies
+
+
+_ROW_COLUMNS = ("id, sha256, state, route, status, reasons, received_on, applicant_kind, applicant_category")
+
+
+def applications(register: Register) -> tuple[dict[int, Application], list[tuple[Reply, str]], list[str]]:
+    """Applications by first document id, replies (with their column) on documents that carry
+    no application, and notes."""
+    rows = list(register.db.query(f"select {_ROW_COLUMNS} from documents order by id"))
+    links = link_documents(rows)
+    replies = first_replies(register)
+    found: dict[int, Application] = {}
+    notes: list[str] = []
+    for row in rows:
+        document_id = int(row["id"])
+        start = links.get(document_id)
+        if start is None:
+            continue
+        if start == document_id:
+            if not row.get("applicant_category"):
+                notes.append(f"#{document_id}: no applicant category; counted as {COLUMN_LABELS[column_of(row)]}")
+            found[document_id] = Application(document_id, dt.date.fromisoformat(row["received_on"]),
+                                             column_of(row))
+        application = found[start]
+        application.document_ids.append(document_id)
+        reply = replies.get(document_id)
+        if reply is not None and (application.reply is None or reply.on < application.reply.on):
+            application.reply = reply
+    columns = {int(row["id"]): column_of(row) for row in rows}
+    orphans = [(reply, columns.get(document_id, "individual"))
+               for document_id, reply in sorted(replies.items()) if document_id not in links]
+    return found, orphans, notes
+
+
+# ---------------------------------------------------------------- the table
+def annual_table(register: Register, year: int) -> AnnualTable:
+    """The year's table; ReportError for an unknown outcome, ReportInconsistent when 一+二 ≠ 三+四."""
+    found, orphans, notes = applications(register)
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    cells: dict[str, dict[str, int]] = {row.key: dict.fromkeys(COLUMN_KEYS, 0) for row in ROWS}
+    unknown: list[str] = []
+    unbalanced: list[str] = []
+
+    def add(row_key: str, column: str) -> None:
+        cells[row_key][column] += 1
+        cells[row_key][TOTAL] += 1
+
+    def add_result(reply: Reply, column: str) -> None:
+        if reply.outcome not in OUTCOMES:
+            unknown.append(f"#{reply.document_id} replied {reply.on} with outcome {reply.outcome!r}")
+            return
+        add(reply.outcome, column)
+        add("results_total", column)
+
+    for application in found.values():
+        reply = application.reply
+        answered_before = reply is not None and reply.on < start
+        answered_by_end = reply is not None and reply.on <= end
+        counted_in = counted_out = 0
+        if application.received_on.year == year:
+            add("received", application.column)
+            counted_in = 1
+        elif application.received_on < start and not answered_before:
+            add("carried_in", application.column)
+            counted_in = 1
+        if reply is not None and reply.on.year == year:
+            add_result(reply, application.column)
+            counted_out = 1
+        elif application.received_on <= end and not answered_by_end:
+            add("carried_out", application.column)
+            counted_out = 1
+        if reply is not None and reply.on < application.received_on:
+            message = (f"#{application.document_id}: replied {reply.on} (on #{reply.document_id}) "
+                       f"before it was received {application.received_on}")
+            (unbalanced if counted_in != counted_out else notes).append(message)
+    for reply, column in orphans:
+        if reply.on.year == year:
+            add_result(reply, column)
+            unbalanced.append(f"#{reply.document_id}: a reply of {reply.on} is recorded, but #{reply.document_id} "
+                              "is not a counted application (its route is not application, or it failed)")
+    if unknown:
+        raise ReportError("replies whose outcome is not a row of the form "
+                          f"(expected one of {', '.join(OUTCOMES)}):\n  " + "\n  ".join(unknown))
+    table = AnnualTable(year, cells, tuple(notes))
+    check(table, unbalanced)
+    return table
+
+
+def check(table: AnnualTable, suspects: Sequence[str] = ()) -> None:
+    """The form's rule for every column: 一 + 二 = 三（七）总计 + 四; and （七） = the sum of the outcomes."""
+    problems: list[str] = []
+    for column in COLUMN_KEYS:
+        name = COLUMN_LABELS[column]
+        total = sum(table.value(outcome, column) for outcome in OUTCOMES)
+        if total != table.value("results_total", column):
+            problems.append(f"{name}: （七）总计 {table.value('results_total', column)} ≠ sum of the outcomes {total}")
+        incoming = table.value("received", column) + table.value("carried_in", column)
+        outgoing = table.value("results_total", column) + table.value("carried_out", column)
+        if incoming != outgoing:
+            problems.append(f"{name}: 一 {table.value('received', column)} + 二 {table.value('carried_in', column)} "
+                            f"= {incoming}, but 三 {table.value('results_total', column)} + 四 "
+                            f"{table.value('carried_out', column)} = {outgoing}")
+    if problems:
+        detail = "\n  ".join(problems)
+        look_at = ("\ndocuments to look at:\n  " + "\n  ".join(suspects)) if suspects else ""
+        raise ReportInconsistent(f"the {table.year} table does not balance (一 + 二 must equal 三 + 四):\n  "
+                                 f"{detail}{look_at}")
+
+
+# ---------------------------------------------------------------- output
+def table_csv(table: AnnualTable) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["key", "项目", *(COLUMN_LABELS[c] for c in COLUMN_KEYS)])
+    for row in ROWS:
+        writer.writerow([row.key, row.label, *(table.value(row.key, c) for c in COLUMN_KEYS)])
+    return buffer.getvalue()
+
+
+def write_report(table: AnnualTable, folder: Path, *, agency: str, home: Path | None = None) -> list[Path]:
+    """The table as .xlsx, .csv (UTF-8 with BOM, for Excel) and .html, each written atomically."""
+    from intake.reports.digest import render_template   # digest imports this module
+    stem = folder / f"annual-report-{table.year}"
+    html = render_template("annual_report.html", home, table=table, rows=ROWS, layout=row_layout(),
+                           columns=COLUMNS, column_keys=COLUMN_KEYS, agency=agency, title=TITLE, rule=CHECK_RULE)
+    return [
+        write_atomic(stem.with_suffix(".xlsx"), table_xlsx(table, agency=agency)),
+        write_atomic(stem.with_suffix(".csv"), "\ufeff" + table_csv(table)),
+        write_atomic(stem.with_suffix(".html"), html),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelCell:
+    """One label cell of the form's left-hand side: which of the three label columns it starts
+    in, how many it spans, and how many rows."""
+    text: str
+    column: int       # 0, 1 or 2
+    colspan: int
+    rowspan: int
+
+
+def row_layout() -> list[list[LabelCell]]:
+    """The label cells that start on each row of ROWS, merged as the printed form merges them."""
+    layout: list[list[LabelCell]] = []
+    for index, row in enumerate(ROWS):
+        cells: list[LabelCell] = []
+        if row.section != _RESULTS:
+            cells.append(LabelCell(row.section, 0, 3, 1))
+        else:
+            if index == 0 or ROWS[index - 1].section != _RESULTS:
+                cells.append(LabelCell(row.section, 0, 1, sum(1 for r in ROWS if r.section == _RESULTS)))
+            if not row.item:
+                cells.append(LabelCell(row.group, 1, 2, 1))
+            else:
+                if ROWS[index - 1].group != row.group:
+                    cells.append(LabelCell(row.group, 1, 1, sum(1 for r in ROWS if r.group == row.group)))
+                cells.append(LabelCell(row.item, 2, 1, 1))
+        layout.append(cells)
+    return layout
+
+
+def table_xlsx(table: AnnualTable, *, agency: str) -> bytes:
+    """An Excel sheet laid out like the printed form: three merged label columns, then the seven counts."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "表三 依申请公开"
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+
+    def put(row: int, column: int, value: object, *, rows: int = 1, columns: int = 1,
+            align: Alignment = centre, bold: bool = False) -> None:
+        sheet.cell(row, column, value)
+        if rows > 1 or columns > 1:
+            sheet.merge_cells(start_row=row, start_column=column, end_row=row + rows - 1,
+                              end_column=column + columns - 1)
+        for r in range(row, row + rows):
+            for c in range(column, column + columns):
+                sheet.cell(r, c).border = border
+                sheet.cell(r, c).alignment = align
+                if bold:
+                    sheet.cell(r, c).font = Font(bold=True)
+
+    sheet.cell(1, 1, f"{agency} {table.year}年度 三、{TITLE}").font = Font(bold=True, size=13)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=10)
+    put(2, 1, CHECK_RULE, rows=3, columns=3)
+    put(2, 4, "申请人情况", columns=7, bold=True)
+    put(3, 4, "自然人", rows=2)
+    put(3, 5, "法人或其他组织", columns=5)
+    put(3, 10, "总计", rows=2)
+    for offset, (_, label) in enumerate(COLUMNS[1:]):
+        put(4, 5 + offset, label)
+    first = 5
+    for index, (row, cells) in enumerate(zip(ROWS, row_layout())):
+        for cell in cells:
+            put(first + index, 1 + cell.column, cell.text, rows=cell.rowspan, columns=cell.colspan, align=left)
+        for offset, column in enumerate(COLUMN_KEYS):
+            put(first + index, 4 + offset, table.value(row.key, column))
+    for letter, width in zip("ABCDEFGHIJ", (16, 22, 40, 9, 9, 9, 11, 11, 9, 9)):
+        sheet.column_dimensions[letter].width = width
+    if table.notes:
+        notes = book.create_sheet("说明 notes")
+        for number, note in enumerate(table.notes, 1):
+            notes.cell(number, 1, note)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
