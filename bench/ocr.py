@@ -244,7 +244,8 @@ def worker(engine_name: str, cases_file: Path, threads: int) -> None:
     """Load the engine, then read the case whose index arrives on stdin, one at a time,
     answering each with a JSON line; an empty line ends it with the load time and peak RSS."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from intake.ocr.engines.base import OcrUnavailable, TesseractEngine, create_engine
+    from intake.ocr.engines import OcrUnavailable, create_engine
+    from intake.ocr.engines.tesseract import TesseractEngine
 
     cases = [Case(**item) for item in json.loads(cases_file.read_text("utf-8"))]
     started = time.perf_counter()

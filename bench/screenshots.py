@@ -19,7 +19,7 @@ from selenium.webdriver.common.by import By
 from werkzeug.serving import make_server
 
 from intake.home import prepare_home
-from intake.pipeline.runner import Services
+from intake.pipeline.services import Services
 from intake.register.store import Register
 from intake.review import create_app
 from intake.review.auth import add_user

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from intake.classifiers import identifiers as ids
 from intake.classifiers.fields.pairs import Pair, is_label_line
-from intake.kernel.model import Applicant
+from intake.kernel.model import Applicant, ApplicantKind, Category, IdType
 
 # Words that end an organisation's name; the category table below refines them.
 ORG_SUFFIXES = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "事务所", "研究所", "研究院",
@@ -182,7 +182,8 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
     postcode = _postcode(pairs, text)
     kind = "organization" if is_org else "person"
     category = category_of(name, id_number if id_type == "uscc" else None) if is_org else "individual"
-    return Applicant(kind=kind, category=category, name=name, id_type=id_type, id_number=id_number,
+    return Applicant(kind=ApplicantKind(kind), category=Category(category), name=name,
+                     id_type=IdType(id_type) if id_type else None, id_number=id_number,
                      phone=phone, email=email, address=address, postcode=postcode,
                      contact_person=contact_person)
 

@@ -1,9 +1,10 @@
-"""Is the application complete? The three items of Article 29, and what follows from them."""
+"""Is the application complete? The three items of Article 29 (what follows from them is
+`intake.classifiers.decide`)."""
 from __future__ import annotations
 
 import re
 
-from intake.kernel.model import Check, Extraction, Missing, Route, Status
+from intake.kernel import Check, Extraction, Missing
 
 # Descriptions too vague to search for (Art. 29 (二); 一事一申请 guidance: avoid "XXX所有信息").
 VAGUE = re.compile(
@@ -29,9 +30,8 @@ def is_vague(description: str) -> bool:
     return bool(re.search(r"(所有|全部|一切|相关|有关)的?(文件|信息|材料|资料)$", text)) and not _SPECIFIC.search(text)
 
 
-def check(extraction: Extraction, route: Route) -> Check:
-    if route != Route.APPLICATION:
-        return Check(missing=(), status=Status.ROUTED, confidence=1.0, reasons=(f"route {route}",))
+def check(extraction: Extraction) -> Check:
+    """The Article 29 items an application lacks (only applications are checked)."""
     applicant, request, delivery = extraction.applicant, extraction.request, extraction.delivery
     missing: list[Missing] = []
     reasons: list[str] = []
@@ -53,5 +53,4 @@ def check(extraction: Extraction, route: Route) -> Check:
     if not (delivery.media or delivery.methods):
         missing.append(Missing.DELIVERY_FORMAT)
         reasons.append("Art. 29(三): no form or way of getting the information")
-    status = Status.NEEDS_CORRECTION if missing else Status.ACCEPTED
-    return Check(missing=tuple(missing), status=status, confidence=extraction.confidence, reasons=tuple(reasons))
+    return Check(missing=tuple(missing), reasons=tuple(reasons))

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from intake.classifiers.fields.pairs import Pair
-from intake.kernel.model import Delivery
+from intake.kernel.model import Delivery, Medium, Method
 
 # Option words → value, longest first. Each row has a test in tests/test_delivery.py.
 MEDIA_WORDS: tuple[tuple[str, str], ...] = (
@@ -71,7 +71,8 @@ def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = Non
                 methods += [m for m in _match(words, METHOD_WORDS) if m != "email" or _email_as_way(words)]
     if "email" in methods and not media and _says_electronic(text):
         media.append("electronic")
-    return Delivery(media=tuple(dict.fromkeys(media)), methods=tuple(dict.fromkeys(methods)))
+    return Delivery(media=tuple(Medium(m) for m in dict.fromkeys(media)),
+                    methods=tuple(Method(m) for m in dict.fromkeys(methods)))
 
 
 def _ticked_options(value: str) -> list[str] | None:

@@ -131,7 +131,7 @@ def make_route(nlp: Language, name: str, model_weight: float, article_39_overrid
 @Language.component("intake_completeness", requires=["doc._.classification"], assigns=["doc._.check"])
 def completeness_component(doc: Doc) -> Doc:
     extraction = Extraction(applicant=doc._.applicant, request=doc._.request, delivery=doc._.delivery)
-    doc._.check = check(extraction, doc._.classification.route)
+    doc._.check = check(extraction)
     return doc
 
 

@@ -1,13 +1,13 @@
-"""Repeats (Art. 35 context): the same file again, or the same applicant asking again for the
-same information. Compared against earlier records in the register."""
+"""Repeats (Art. 35, Art. 36(六)): the same file again, or the same applicant asking again for the
+same information. Compared against earlier applications in the register."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
-from intake.kernel.model import Applicant, Request
+from intake.classifiers.decide import EarlierApplication
+from intake.kernel import Applicant, Record, Request, Route, Status
 
 SIMILAR_DESCRIPTION = 0.8
 
@@ -24,35 +24,35 @@ def similarity(first: str, second: str) -> float:
     return 2 * common / (sum(a.values()) + sum(b.values()))
 
 
-def same_applicant(applicant: Applicant, earlier: dict[str, Any]) -> bool:
-    if applicant.id_number and earlier.get("id_number"):
-        return bool(applicant.id_number == earlier["id_number"])
-    if not applicant.name or applicant.name != earlier.get("name"):
+def same_applicant(applicant: Applicant, earlier: Applicant) -> bool:
+    if applicant.id_number and earlier.id_number:
+        return applicant.id_number == earlier.id_number
+    if not applicant.name or applicant.name != earlier.name:
         return False
-    return any(getattr(applicant, key) and getattr(applicant, key) == earlier.get(key)
+    return any(getattr(applicant, key) and getattr(applicant, key) == getattr(earlier, key)
                for key in ("phone", "email", "address"))
 
 
-def same_request(request: Request, earlier: dict[str, Any]) -> bool:
-    if set(request.doc_numbers) & set(earlier.get("doc_numbers") or []):
+def same_request(request: Request, earlier: Request) -> bool:
+    if set(request.doc_numbers) & set(earlier.doc_numbers):
         return True
-    if set(request.titles) & set(earlier.get("titles") or []) and not request.description:
+    if set(request.titles) & set(earlier.titles) and not request.description:
         return True
-    if request.description and earlier.get("description"):
-        return similarity(request.description, earlier["description"]) >= SIMILAR_DESCRIPTION
+    if request.description and earlier.description:
+        return similarity(request.description, earlier.description) >= SIMILAR_DESCRIPTION
     return False
 
 
 def find_repeat(sha256: str, applicant: Applicant | None, request: Request | None,
-                earlier_records: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+                earlier_records: Iterable[tuple[int, Record]]) -> EarlierApplication | None:
     """The earliest earlier application this one repeats, or None."""
-    for record in earlier_records:
-        if record.get("route") != "application" or record.get("status") == "failed":
+    for document_id, record in earlier_records:
+        if record.route != Route.APPLICATION or record.status == Status.FAILED:
             continue
-        if record.get("sha256") == sha256:
-            return record
-        if applicant is None or request is None:
+        if record.sha256 == sha256:
+            return EarlierApplication(document_id, record.sha256, record.status)
+        if applicant is None or request is None or record.applicant is None or record.request is None:
             continue
-        if same_applicant(applicant, record.get("applicant") or {}) and same_request(request, record.get("request") or {}):
-            return record
+        if same_applicant(applicant, record.applicant) and same_request(request, record.request):
+            return EarlierApplication(document_id, record.sha256, record.status)
     return None

@@ -23,6 +23,7 @@ address = "聊城市经济技术开发区黄河路101号"
 postcode = "252000"
 phone = "0635-8519813"
 fax = "0635-8519810"
+email = "lczj_bgs@lc.shandong.cn"
 
 [watch]
 # Seconds a new file's size and modification time must stay unchanged before it is taken.
@@ -68,6 +69,8 @@ class Agency:
     postcode: str = "252000"
     phone: str = "0635-8519813"
     fax: str = "0635-8519810"
+    # The agency's public mailbox: mail from it is the agency's own, not an applicant's.
+    email: str = "lczj_bgs@lc.shandong.cn"
 
 
 @dataclass(frozen=True, slots=True)

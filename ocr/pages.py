@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from intake.kernel.errors import CorruptFile, EncryptedFile, IntakeError, TooLarge, UnsupportedFile
-from intake.pipeline.ingest import sniff
+from intake.ocr.files import sniff
 from intake.kernel.model import Document, EmailMeta, FileKind, Intake, Page
 
 log = logging.getLogger(__name__)
@@ -172,8 +172,8 @@ def decode_text(data: bytes) -> str:
         pass
     # GB18030 or Big5: Big5 bytes also decode as GB18030, into rare characters; the e-mail
     # reader's script scoring tells them apart.
-    from intake.ocr.email.reader import _chinese
-    return _chinese(data) or data.decode("gb18030", errors="replace")
+    from intake.ocr.email.decoding import decode_chinese
+    return decode_chinese(data) or data.decode("gb18030", errors="replace")
 
 
 # ---------------------------------------------------------------- e-mail
@@ -181,7 +181,7 @@ _ATTACHMENT_KINDS = IMAGE_KINDS | {FileKind.PDF, FileKind.DOCX, FileKind.TXT}
 
 
 def _email_document(data: bytes, limits: PageLimits) -> Document:
-    from intake.ocr.email.reader import EmailReadError, read_email
+    from intake.ocr.email import EmailReadError, read_email
 
     try:
         mail = read_email(data)

@@ -81,7 +81,7 @@ def engine():
     """One OCR engine for the whole run: the model is loaded once, as in the service."""
     if CJK_FONT is None:
         pytest.skip("no CJK font installed (fonts-noto-cjk): cannot render test pages")
-    from intake.ocr.engines.base import create_engine
+    from intake.ocr.engines import create_engine
     yield create_engine("rapidocr", threads=2)
 
 
@@ -93,6 +93,6 @@ def stored_record(database: Path, document_id: int) -> dict[str, object]:
     try:
         row = register.get(document_id)
         assert row is not None and row.record is not None
-        return dict(row.record)
+        return row.record.to_json()
     finally:
         register.close()

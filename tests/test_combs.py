@@ -6,7 +6,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from intake.ocr.layout.combs import clear_comb
-from intake.ocr.engines.base import create_engine
+from intake.ocr.engines import create_engine
 from tests.conftest import CJK_FONT, needs_cjk_font
 
 

@@ -11,9 +11,10 @@ from click.testing import CliRunner
 
 from intake.config import Config
 from intake.deadlines.periods import compute_deadlines
-from intake.reports.digest import REPEAT_THRESHOLD, Digest, build_digest, produce_digest, render, repeat_applicants
+from intake.reports.digest import Digest, build_digest, produce_digest, render
+from intake.reports.repeats import REPEAT_THRESHOLD, repeat_applicants
 from intake.kernel.model import Applicant, Channel, Missing, Record, Request, Route, Status
-from intake.pipeline.runner import Services
+from intake.pipeline.services import Services
 from intake.register.store import Register
 from intake.deadlines.workdays import WorkdayCalendar
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intake.ocr.email.reader import Attachment, EmailContent, EmailReadError, looks_like_email, read_email
+from intake.ocr.email import Attachment, EmailContent, EmailReadError, looks_like_email, read_email
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))

@@ -12,7 +12,8 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from intake.kernel.model import PageText
-from intake.ocr.engines.base import OcrEngine, OcrUnavailable, TesseractEngine, create_engine, parse_tsv
+from intake.ocr.engines import OcrEngine, OcrUnavailable, create_engine
+from intake.ocr.engines.tesseract import TesseractEngine, parse_tsv
 from intake.ocr.image.orientation import parse_osd, skew_degrees
 from intake.ocr.image.prepare import prepare_page, remove_seals, vertical_stretch
 from tests.conftest import CJK_FONT, needs_cjk_font

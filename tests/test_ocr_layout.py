@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from intake.ocr.engines.base import OcrEngine
+from intake.ocr.engines import OcrEngine
 from intake.ocr.layout.lines import ReadLine, columns_of, find_cells, ink_mask, join_row, order_lines, rows_of
 from tests.conftest import CJK_FONT
 

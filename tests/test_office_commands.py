@@ -37,7 +37,7 @@ def test_status_show_due_extend_on_a_processed_letter(home, tmp_path):
     extended = invoke(home, "extend", "1", "--reason", "需要征求第三方意见").output
     assert "2025-11-27" in extended                 # 20 more working days (Art. 33)
     refused = CliRunner().invoke(main, ["--home", str(home), "extend", "1", "--reason", "again"])
-    assert refused.exit_code != 0 and "already" in refused.output
+    assert refused.exit_code != 0 and "已延长过一次" in refused.output
     history = invoke(home, "show", record["sha256"][:10]).output
     assert "extended" in history
 

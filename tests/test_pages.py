@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from intake.kernel.errors import CorruptFile, EncryptedFile, TooLarge, UnsupportedFile
-from intake.pipeline.ingest import sniff
+from intake.ocr.files import sniff
 from intake.kernel.model import FileKind
 from intake.ocr.pages import PageLimits, decode_text, document_from_bytes
 from tests.pdfs import minimal_pdf

@@ -1,4 +1,4 @@
-"""The office's changes (intake/review_actions.py) without the web layer: real register under tmp_path."""
+"""The office's changes (intake/office/actions.py) without the web layer: real register under tmp_path."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from intake.home import prepare_home
-from intake.pipeline.runner import Services
+from intake.pipeline.services import Services
 from intake.register.store import Register
 from intake.review.samples import build_demo_home
 from intake.office.actions import (
@@ -49,10 +49,10 @@ def demo(tmp_path: Path) -> Iterator[tuple[Services, dict[str, int]]]:
 def _record(services: Services, document_id: int) -> dict[str, Any]:
     row = services.register.get(document_id)
     assert row is not None and row.record is not None
-    return row.record
+    return row.record.to_json()
 
 
-def _last_event(services: Services, document_id: int) -> dict[str, Any]:
+def _last_event(services: Services, document_id: int) -> Any:
     return services.register.events(document_id)[-1]
 
 
@@ -64,7 +64,7 @@ def test_supplying_the_missing_items_accepts_the_application_and_sets_the_reply_
         "applicant.id_type": "resident_id", "applicant.id_number": "37150219850505001x",
         "request.description": "2024年本市餐饮服务单位量化分级评定结果",
         "delivery.media": ["paper"], "delivery.methods": ["post", "pickup"],
-    }, actor="clerk")
+    }, actor="clerk").to_json()
     assert record["status"] == "accepted"
     assert record["missing"] == []
     assert record["correction_due"] is None
@@ -74,8 +74,8 @@ def test_supplying_the_missing_items_accepts_the_application_and_sets_the_reply_
     assert stored["applicant"]["id_number"] == "37150219850505001X"   # RECORD.md: x upper-cased
     assert stored["delivery"]["methods"] == ["post", "pickup"]
     event = _last_event(services, document_id)
-    assert event["kind"] == "corrected" and event["actor"] == "clerk"
-    before, after = json.loads(event["before"]), json.loads(event["after"])
+    assert event.kind == "corrected" and event.actor == "clerk"
+    before, after = event.before, event.after
     assert before["applicant.id_number"] is None and after["applicant.id_number"] == "37150219850505001X"
     assert before["status"] == "needs_correction" and after["status"] == "accepted"
     assert after["reply_due"] == record["reply_due"] and before["correction_due"] is not None
@@ -83,7 +83,7 @@ def test_supplying_the_missing_items_accepts_the_application_and_sets_the_reply_
 
 def test_clearing_the_name_makes_an_accepted_application_need_correction(demo: Any) -> None:
     services, ids = demo
-    record = correct_fields(services, ids["accepted-zhang.png"], {"applicant.name": "  "}, actor="clerk")
+    record = correct_fields(services, ids["accepted-zhang.png"], {"applicant.name": "  "}, actor="clerk").to_json()
     assert record["status"] == "needs_correction"
     assert record["missing"] == ["applicant_name"]
     assert record["correction_due"] and record["reply_due"] is None
@@ -109,19 +109,19 @@ def test_values_outside_the_contract_are_refused(demo: Any, key: str, value: Any
 def test_rerouting_an_application_to_petition_routes_it_and_drops_its_deadlines(demo: Any) -> None:
     services, ids = demo
     document_id = ids["review-zhao.png"]
-    record = change_route(services, document_id, "petition", actor="clerk")
+    record = change_route(services, document_id, "petition", actor="clerk").to_json()
     assert (record["route"], record["status"], record["missing"]) == ("petition", "routed", [])
     assert record["correction_due"] is None and record["reply_due"] is None
     event = _last_event(services, document_id)
-    assert event["kind"] == "rerouted"
-    before, after = json.loads(event["before"]), json.loads(event["after"])
+    assert event.kind == "rerouted"
+    before, after = event.before, event.after
     assert (before["route"], before["status"]) == ("application", "needs_review")
     assert (after["route"], after["status"]) == ("petition", "routed")
 
 
 def test_rerouting_a_petition_to_application_runs_the_article_29_check(demo: Any) -> None:
     services, ids = demo
-    record = change_route(services, ids["petition-sun.png"], "application", actor="clerk")
+    record = change_route(services, ids["petition-sun.png"], "application", actor="clerk").to_json()
     assert record["status"] == "needs_correction"
     assert set(record["missing"]) >= {"applicant_id", "applicant_contact", "request_description", "delivery_format"}
     assert record["correction_due"] is not None
@@ -135,9 +135,9 @@ def test_status_rules(demo: Any) -> None:
         change_status(services, ids["accepted-zhang.png"], "needs_correction", actor="clerk")
     with pytest.raises(ReviewActionError):
         change_status(services, ids["accepted-zhang.png"], "failed", actor="clerk")
-    record = change_status(services, ids["correction-li.png"], "accepted", actor="clerk")
+    record = change_status(services, ids["correction-li.png"], "accepted", actor="clerk").to_json()
     assert record["status"] == "accepted" and record["missing"] == [] and record["reply_due"]
-    record = change_status(services, ids["accepted-zhang.png"], "needs_review", actor="clerk")
+    record = change_status(services, ids["accepted-zhang.png"], "needs_review", actor="clerk").to_json()
     assert record["status"] == "needs_review" and record["reply_due"] is None
 
 
@@ -158,8 +158,8 @@ def test_reply_is_recorded_with_the_annual_report_outcome(demo: Any) -> None:
     document_id = ids["overdue-wang.eml"]
     record_reply(services, document_id, "2025-06-09", "不予公开.3", actor="clerk", today=TODAY)
     event = _last_event(services, document_id)
-    assert event["kind"] == "replied"
-    assert json.loads(event["detail"]) == {"on": "2025-06-09", "outcome": "不予公开.3"}
+    assert event.kind == "replied"
+    assert event.detail == {"on": "2025-06-09", "outcome": "不予公开.3"}
     assert len(REPLY_OUTCOMES) == 21
     with pytest.raises(ReviewActionError, match="未知答复结果"):
         record_reply(services, document_id, "2025-06-09", "不予公开.9", actor="clerk", today=TODAY)
@@ -177,10 +177,10 @@ def test_correction_received_restarts_the_reply_period(demo: Any) -> None:
     correct_fields(services, document_id, {"applicant.id_number": "371502198505050012",
                                            "request.description": "2024年餐饮服务单位量化分级评定结果",
                                            "delivery.methods": ["post"]}, actor="clerk")
-    record = record_correction_received(services, document_id, "2025-06-09", actor="clerk", today=TODAY)
+    record = record_correction_received(services, document_id, "2025-06-09", actor="clerk", today=TODAY).to_json()
     assert record["status"] == "accepted"
     assert record["reply_due"] == services.calendar.nth_workday_after(dt.date(2025, 6, 9), 20).due.isoformat()
-    kinds = [event["kind"] for event in services.register.events(document_id)]
+    kinds = [event.kind for event in services.register.events(document_id)]
     assert kinds[-2:] == ["correction_received", "deadline_changed"]
 
 
@@ -192,7 +192,7 @@ def test_notice_confirmed_and_sent(demo: Any) -> None:
     assert all(path.is_file() and path.is_relative_to(services.config.outbox) for path in paths)
     assert "李娜" in next(path for path in paths if path.suffix == ".txt").read_text(encoding="utf-8")
     record_notice_sent(services, document_id, "2025-06-10", actor="clerk", today=TODAY)
-    kinds = [event["kind"] for event in services.register.events(document_id)]
+    kinds = [event.kind for event in services.register.events(document_id)]
     assert kinds[-2:] == ["notice_confirmed", "notice_sent"]
     with pytest.raises(ReviewActionError):
         confirm_notice(services, ids["accepted-zhang.png"], actor="clerk")
@@ -202,9 +202,9 @@ def test_extension_once_only(demo: Any) -> None:
     services, ids = demo
     document_id = ids["accepted-zhang.png"]
     before = _record(services, document_id)["reply_due"]
-    new_due = extend(services, document_id, "需征求第三方意见", actor="clerk")
+    new_due = extend(services, document_id, "需征求第三方意见", actor="clerk").to_json()["reply_due"]
     assert new_due == services.calendar.nth_workday_after(dt.date.fromisoformat(before), 20).due.isoformat()
-    with pytest.raises(ReviewActionError, match="无法延期"):
+    with pytest.raises(ReviewActionError, match="已延长过一次"):
         extend(services, document_id, "再延一次", actor="clerk")
     with pytest.raises(ReviewActionError, match="理由"):
         extend(services, ids["firm-legal.pdf"], "  ", actor="clerk")
@@ -213,7 +213,13 @@ def test_extension_once_only(demo: Any) -> None:
 def test_a_failed_file_stays_failed_until_rerouted(demo: Any) -> None:
     services, ids = demo
     document_id = ids["broken.tif"]
-    record = correct_fields(services, document_id, {"applicant.name": "某人"}, actor="clerk")
+    record = correct_fields(services, document_id, {"applicant.name": "某人"}, actor="clerk").to_json()
     assert record["status"] == "failed" and record["error"]
-    record = change_route(services, document_id, "consultation", actor="clerk")
+    record = change_route(services, document_id, "consultation", actor="clerk").to_json()
     assert record["status"] == "routed" and record["error"] is None
+
+
+def test_only_an_accepted_application_can_be_extended(demo: Any) -> None:
+    services, ids = demo
+    with pytest.raises(ReviewActionError, match="已受理"):
+        extend(services, ids["correction-li.png"], "需征求第三方意见", actor="clerk")

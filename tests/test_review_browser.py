@@ -6,7 +6,6 @@ records written through `Register.claim()` + `complete()`, and one scan rendered
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import shutil
 import threading
@@ -230,11 +229,11 @@ def test_recording_a_reply(driver: Any, site: Site) -> None:
     assert "不予公开.3" in history.text and "2025-06-09" in history.text
     register = Register(site.config.database)
     try:
-        replies = [e for e in register.events(document_id) if e["kind"] == "replied"]
+        replies = register.events(document_id, "replied")
     finally:
         register.close()
-    assert [json.loads(e["detail"]) for e in replies] == [{"on": "2025-06-09", "outcome": "不予公开.3"}]
-    assert replies[0]["actor"] == "clerk"
+    assert [e.detail for e in replies] == [{"on": "2025-06-09", "outcome": "不予公开.3"}]
+    assert replies[0].actor == "clerk"
     driver.get(site.base + "/queue/due")
     assert not driver.find_elements(By.CSS_SELECTOR, f'tr[data-id="{document_id}"]')
 

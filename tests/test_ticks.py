@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from intake.ocr.engines.base import OcrEngine
+from intake.ocr.engines import OcrEngine
 from intake.ocr.layout.lines import ReadLine
 from intake.ocr.layout.ticks import apply_ticks, find_squares, option_label
 from tests.conftest import CJK_FONT

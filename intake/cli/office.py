@@ -8,7 +8,9 @@ from typing import Any
 
 import click
 
+from intake.kernel import Status
 from intake.masking import mask
+from intake.register import DocumentRow, Register, RowState
 
 
 @click.command(help="Counts by route and status, what waits for review, what is due soon. 概况。")
@@ -20,21 +22,21 @@ def status(app: Any) -> None:
     click.echo(f"HOME {app.home}")
     if not rows:
         click.echo("No documents yet. 暂无文件。")
-    total = sum(row["n"] for row in rows)
+    total = sum(row.count for row in rows)
     click.echo(f"{'route':<14}{'status':<18}{'n':>5}")
     for row in rows:
-        click.echo(f"{row['route'] or '-':<14}{row['status'] or '-':<18}{row['n']:>5}")
+        click.echo(f"{row.route:<14}{row.status:<18}{row.count:>5}")
     click.echo(f"{'total':<32}{total:>5}")
-    waiting = register.rows("state = 'done' and status in ('needs_review', 'needs_correction', 'failed')")
-    click.echo(f"\nWaiting for the office (review / correction / failed): {len(waiting)}")
-    pending = register.rows("state = 'processing'")
+    waiting = register.count(statuses=(Status.NEEDS_REVIEW, Status.NEEDS_CORRECTION, Status.FAILED))
+    click.echo(f"\nWaiting for the office (review / correction / failed): {waiting}")
+    pending = register.count(state=RowState.PROCESSING)
     if pending:
-        click.echo(f"Still being processed or interrupted: {len(pending)}")
-    provisional = register.rows("state = 'done' and provisional_deadline = 1")
+        click.echo(f"Still being processed or interrupted: {pending}")
+    provisional = register.count(provisional=True)
     if provisional:
-        click.echo(f"Provisional deadlines (no holiday data for the year): {len(provisional)} — see `intake holidays`")
-    from intake.reports.digest import REPEAT_THRESHOLD, REPEAT_WINDOW_DAYS, repeat_applicants
-    repeats = repeat_applicants(register.rows("state = 'done' and route = 'application'"), dt.date.today())
+        click.echo(f"Provisional deadlines (no holiday data for the year): {provisional} — see `intake holidays`")
+    from intake.reports.repeats import REPEAT_THRESHOLD, REPEAT_WINDOW_DAYS, repeat_applicants
+    repeats = repeat_applicants(register.summaries(), dt.date.today())
     if repeats:
         click.echo(f"Repeat applicants (Art. 35: ≥{REPEAT_THRESHOLD} in {REPEAT_WINDOW_DAYS} days): {len(repeats)}")
         for repeat in repeats[:5]:
@@ -56,9 +58,9 @@ def show(app: Any, key: str, as_json: bool) -> None:
     if row is None:
         raise click.ClickException(f"no document {key!r}")
     if as_json:
-        click.echo(json.dumps(row.record, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(row.record.to_json() if row.record else None, ensure_ascii=False, indent=2))
         return
-    record = row.record or {}
+    record = row.record.to_json() if row.record else {}
     click.echo(f"#{row.id}  sha256 {row.sha256}\nstate: {row.state}   archive: {row.archive_path}")
     for key_name in ("source", "channel", "marked", "route", "status", "received_on", "correction_due",
                      "reply_due", "duplicate_of", "confidence", "error", "missing"):
@@ -69,28 +71,29 @@ def show(app: Any, key: str, as_json: bool) -> None:
             click.echo(f"  {part}:")
             for name, item in value.items():
                 click.echo(f"    {name:<15} {item}")
-    explanation = _explain_deadlines(services, record)
+    explanation = _explain_deadlines(services, row)
     if explanation:
         click.echo("  how the deadlines were counted:")
         for line in explanation:
             click.echo(f"    {line}")
     click.echo("  history:")
     for event in services.register.events(row.id):
-        click.echo(f"    {event['at']}  {event['kind']:<12} {event['actor']:<10} {event['detail']}")
+        detail = json.dumps(event.detail, ensure_ascii=False)
+        click.echo(f"    {event.at}  {event.kind:<12} {event.actor:<10} {mask(detail)}")
 
 
 @click.command(help="Process an archived original again (after fixing the cause of a failure). 重新处理。")
 @click.argument("key")
 @click.pass_obj
 def reprocess(app: Any, key: str) -> None:
-    from intake.pipeline.reprocess import reprocess_document
+    from intake.pipeline.runner import reprocess as reprocess_row
     services = app.services()
     row = services.register.find(key)
     if row is None:
         raise click.ClickException(f"no document {key!r}")
     if not row.archive_path or not Path(row.archive_path).exists():
         raise click.ClickException(f"#{row.id} has no archived original to read again")
-    record = reprocess_document(services, row)
+    record = reprocess_row(row, services)
     click.echo(f"#{row.id}: {record.route}/{record.status}" + (f" — {record.error}" if record.error else ""))
 
 
@@ -114,16 +117,17 @@ def due(app: Any, within: int) -> None:
 @click.option("--by", "actor", default="office", show_default=True, help="Who extends.")
 @click.pass_obj
 def extend(app: Any, key: str, reason: str, actor: str) -> None:
-    from intake.office.clock import extend_deadline
+    from intake.office.actions import ReviewActionError
+    from intake.office.actions import extend as extend_reply
     services = app.services()
     row = services.register.find(key)
     if row is None:
         raise click.ClickException(f"no document {key!r}")
     try:
-        new_due = extend_deadline(services, row, reason=reason, actor=actor)
-    except ValueError as exc:
+        record = extend_reply(services, row.id, reason, actor=actor)
+    except ReviewActionError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"#{row.id}: reply now due {new_due}")
+    click.echo(f"#{row.id}: reply now due {record.reply_due}")
 
 
 @click.command(help="Copy the register safely while the service runs (SQLite online backup). 备份登记库。")
@@ -136,33 +140,29 @@ def backup(app: Any, target: Path | None) -> None:
     if target.exists():
         raise click.ClickException(f"{target} exists; a backup never overwrites a file")
     services.register.backup(target)
-    from intake.register.store import Register
     check = Register(target).check_integrity()
     click.echo(f"backup written: {target} (integrity: {check})")
 
 
 def _due_rows(services: Any, within_days: int) -> list[dict[str, Any]]:
     today = dt.date.today()
-    horizon = services.calendar.nth_workday_after(today, within_days).due.isoformat()
+    horizon = services.calendar.nth_workday_after(today, within_days).due
     rows: list[dict[str, Any]] = []
-    for row in services.register.rows("state = 'done' and status in ('accepted', 'needs_correction')"):
-        for column, what in (("correction_due", "correction 补正"), ("reply_due", "reply 答复")):
-            if row.get(column) and row[column] <= horizon and not _answered(services, row["id"], column):
-                rows.append({"id": row["id"], "due": row[column], "what": what, "name": row.get("applicant_name")})
+    for document_id, record in services.register.open_deadlines():
+        for due, what, answer in ((record.correction_due, "correction 补正", "notice_sent"),
+                                  (record.reply_due, "reply 答复", "replied")):
+            if due and due <= horizon and not services.register.events(document_id, answer):
+                name = record.applicant.name if record.applicant else None
+                rows.append({"id": document_id, "due": due.isoformat(), "what": what, "name": name})
     return sorted(rows, key=lambda r: r["due"])
 
 
-def _answered(services: Any, document_id: int, column: str) -> bool:
-    kinds = {"correction_due": ("notice_sent",), "reply_due": ("replied",)}[column]
-    return any(event["kind"] in kinds for event in services.register.events(document_id))
-
-
-def _explain_deadlines(services: Any, record: dict[str, Any]) -> list[str]:
-    from intake.deadlines.periods import compute_deadlines
-    from intake.kernel.model import Status
-    if not record.get("received_on") or record.get("status") not in ("accepted", "needs_correction"):
+def _explain_deadlines(services: Any, row: DocumentRow) -> list[str]:
+    from intake.deadlines.periods import clock_events, compute_deadlines
+    record = row.record
+    if record is None or record.status not in (Status.ACCEPTED, Status.NEEDS_CORRECTION):
         return []
-    deadlines = compute_deadlines(dt.date.fromisoformat(record["received_on"]), Status(record["status"]), [],
+    deadlines = compute_deadlines(record.received_on, record.status, clock_events(services.register.events(row.id)),
                                   services.calendar)
     return list(deadlines.explanation)
 

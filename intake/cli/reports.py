@@ -24,8 +24,9 @@ deadlines. Personal data is masked. The watcher sends it by itself at [digest] t
 @click.option("--send", is_flag=True, help="Also mail it to [digest] recipients through [smtp].")
 @click.pass_obj
 def digest(app: Any, day: dt.datetime | None, send: bool) -> None:
+    from intake.register.digests import MANUAL
     from intake.reports.mailer import MailError
-    from intake.reports.nightly import MANUAL, deliver
+    from intake.reports.nightly import deliver
     services = app.services()
     if send and not services.config.digest.recipients:
         raise click.ClickException(f"no recipients: set [digest] recipients in {app.home / 'intake.toml'}")

@@ -8,12 +8,13 @@ Counting starts the day after receipt (民法典 Art. 201; FACTS §7).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from intake.kernel.model import Deadlines, Status
 from intake.deadlines.workdays import NamedDay, WorkdayCalendar, WorkdayCount, date_runs
+from intake.kernel import Deadlines, Status
+from intake.register import Event
 
 CORRECTION_WORKDAYS = 7    # Art. 30
 REPLY_WORKDAYS = 20        # Art. 33 ¶1
@@ -152,3 +153,14 @@ def _note(event: DeadlineEvent) -> str:
 
 def _zh(day: dt.date) -> str:
     return f"{day}（周{_WEEKDAYS_ZH[day.weekday()]}）"
+
+
+# The office's events that move the clock, as the register's audit trail records them.
+CLOCK_EVENT_KINDS = (EventKind.EXTENDED.value, EventKind.CORRECTION_RECEIVED.value)
+
+
+def clock_events(events: Iterable[Event]) -> list[DeadlineEvent]:
+    """The extensions and corrected applications among a record's events (each carries `on`)."""
+    return [DeadlineEvent(kind=event.kind, on=dt.date.fromisoformat(event.detail["on"]),
+                          note=str(event.detail.get("reason", "")))
+            for event in events if event.kind in CLOCK_EVENT_KINDS and event.detail.get("on")]

@@ -1,1 +1,53 @@
-"""intake.kernel."""
+"""The kernel: the contract's record and its parts, and the coded errors.
+
+The only part of `intake` that `intake.ocr` and `intake.classifiers` import (pinned by
+tests/test_layers.py).
+"""
+from intake.kernel.errors import (
+    CorruptFile,
+    EmptyFile,
+    EncryptedFile,
+    IntakeError,
+    NotARegularFile,
+    NoText,
+    OriginalVanished,
+    TimedOut,
+    TooLarge,
+    UnexpectedError,
+    UnsupportedFile,
+)
+from intake.kernel.model import (
+    Applicant,
+    ApplicantKind,
+    Category,
+    Channel,
+    Check,
+    Classification,
+    Deadlines,
+    Delivery,
+    Document,
+    EmailMeta,
+    Extraction,
+    FileKind,
+    IdType,
+    Intake,
+    Medium,
+    Method,
+    Missing,
+    Page,
+    PageText,
+    Record,
+    Request,
+    Route,
+    Status,
+    TextLine,
+    Tick,
+)
+
+__all__ = [
+    "Applicant", "ApplicantKind", "Category", "Channel", "Check", "Classification", "CorruptFile", "Deadlines",
+    "Delivery", "Document", "EmailMeta", "EmptyFile", "EncryptedFile", "Extraction", "FileKind", "IdType",
+    "Intake", "IntakeError", "Medium", "Method", "Missing", "NoText", "NotARegularFile", "OriginalVanished",
+    "Page", "PageText", "Record", "Request", "Route", "Status", "TextLine", "Tick", "TimedOut", "TooLarge",
+    "UnexpectedError", "UnsupportedFile",
+]

@@ -55,3 +55,30 @@ class TimedOut(IntakeError):
 class NoText(IntakeError):
     code = "E008"
     summary = "no text could be read from any page"
+
+
+class OriginalVanished(IntakeError):
+    code = "E009"
+    summary = "the original left the inbox before it could be archived"
+
+
+class UnexpectedError(IntakeError):
+    """A stage failed in a way no other code names: the record says which stage and what was raised."""
+    code = "E099"
+    summary = "unexpected error"
+
+    def __init__(self, stage: str = "", cause: str = "") -> None:
+        super().__init__(cause)
+        self.stage = stage
+
+    @classmethod
+    def during(cls, stage: str, exc: BaseException) -> UnexpectedError:
+        return cls(f"while {stage}", f"{type(exc).__name__}: {exc}")
+
+    def __reduce__(self) -> tuple[type[UnexpectedError], tuple[str, str]]:
+        # Raised in a reader process and re-raised in the parent: both fields survive pickling.
+        return (type(self), (self.stage, self.detail))
+
+    def __str__(self) -> str:
+        where = f" {self.stage}" if self.stage else ""
+        return f"[{self.code}] {self.summary}{where}" + (f": {self.detail}" if self.detail else "")

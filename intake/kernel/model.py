@@ -1,7 +1,8 @@
-"""Plain data passed between the pipeline's stages.
+"""The kernel's data: the contract's record and its parts, and what stages pass between them.
 
-Stages exchange these frozen dataclasses; only `Record.to_json()` turns them into the
-contract's keys (../shared/contract/RECORD.md).
+Stages exchange these frozen dataclasses; only `Record.to_json()` / `Record.from_json()` cross
+to and from the contract's keys (../shared/contract/RECORD.md). Every enum of the contract is a
+`StrEnum`, so a value compares equal to its JSON string.
 """
 from __future__ import annotations
 
@@ -46,6 +47,44 @@ class Missing(StrEnum):
     APPLICANT_CONTACT = "applicant_contact"
     REQUEST_DESCRIPTION = "request_description"
     DELIVERY_FORMAT = "delivery_format"
+
+
+class ApplicantKind(StrEnum):
+    PERSON = "person"                 # 自然人
+    ORGANIZATION = "organization"     # 法人或者其他组织
+
+
+class Category(StrEnum):
+    """The annual report's columns (国办公开办函〔2021〕30号 table 三)."""
+    INDIVIDUAL = "individual"         # 自然人
+    BUSINESS = "business"             # 商业企业
+    RESEARCH = "research"             # 科研机构
+    NONPROFIT = "nonprofit"           # 社会公益组织
+    LEGAL_SERVICES = "legal_services"  # 法律服务机构
+    OTHER_ORG = "other_org"           # 其他
+
+
+class IdType(StrEnum):
+    RESIDENT_ID = "resident_id"       # 居民身份证
+    PASSPORT = "passport"             # 护照
+    USCC = "uscc"                     # 统一社会信用代码
+    OTHER = "other"                   # 回乡证、台胞证 and other papers
+
+
+class Medium(StrEnum):
+    PAPER = "paper"                   # 纸质
+    ELECTRONIC = "electronic"         # 电子文档
+    DISC = "disc"                     # 光盘/磁盘
+    OTHER = "other"
+
+
+class Method(StrEnum):
+    POST = "post"                     # 邮寄
+    EMAIL = "email"                   # 电子邮件
+    PICKUP = "pickup"                 # 当面领取
+    FAX = "fax"                       # 传真
+    INSPECT = "inspect"               # 现场查阅
+    ONLINE = "online"                 # 网上获取
 
 
 class FileKind(StrEnum):
@@ -137,18 +176,39 @@ class Classification:
     reasons: tuple[str, ...] = ()
 
 
+def _coerce(instance: object, name: str, kind: type[StrEnum]) -> None:
+    """A plain string given for an enum field (from JSON, a form) becomes the enum; an unknown
+    value raises ValueError here rather than reaching the register."""
+    value = getattr(instance, name)
+    if value is not None and not isinstance(value, kind):
+        object.__setattr__(instance, name, kind(value))
+
+
 @dataclass(frozen=True, slots=True)
 class Applicant:
-    kind: str | None = None          # person | organization
-    category: str | None = None      # individual | business | research | nonprofit | legal_services | other_org
+    kind: ApplicantKind | None = None
+    category: Category | None = None
     name: str | None = None
-    id_type: str | None = None       # resident_id | passport | uscc | other
+    id_type: IdType | None = None
     id_number: str | None = None
     phone: str | None = None
     email: str | None = None
     address: str | None = None
     postcode: str | None = None
     contact_person: str | None = None
+
+    def __post_init__(self) -> None:
+        _coerce(self, "kind", ApplicantKind)
+        _coerce(self, "category", Category)
+        _coerce(self, "id_type", IdType)
+
+    def to_json(self) -> dict[str, Any]:
+        return {name: (None if getattr(self, name) is None else str(getattr(self, name)))
+                for name in Applicant.__slots__}
+
+    @classmethod
+    def from_json(cls, payload: dict[str, Any]) -> Applicant:
+        return cls(**{name: payload.get(name) for name in cls.__slots__})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +217,30 @@ class Request:
     titles: tuple[str, ...] = ()
     doc_numbers: tuple[str, ...] = ()
 
+    def to_json(self) -> dict[str, Any]:
+        return {"description": self.description, "titles": list(self.titles), "doc_numbers": list(self.doc_numbers)}
+
+    @classmethod
+    def from_json(cls, payload: dict[str, Any]) -> Request:
+        return cls(description=payload.get("description"), titles=tuple(payload.get("titles") or ()),
+                   doc_numbers=tuple(payload.get("doc_numbers") or ()))
+
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
-    media: tuple[str, ...] = ()      # paper | electronic | disc | other
-    methods: tuple[str, ...] = ()    # post | email | pickup | fax | inspect | online
+    media: tuple[Medium, ...] = ()
+    methods: tuple[Method, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "media", tuple(Medium(item) for item in self.media))
+        object.__setattr__(self, "methods", tuple(Method(item) for item in self.methods))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"media": [str(m) for m in self.media], "methods": [str(m) for m in self.methods]}
+
+    @classmethod
+    def from_json(cls, payload: dict[str, Any]) -> Delivery:
+        return cls(media=tuple(payload.get("media") or ()), methods=tuple(payload.get("methods") or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +254,8 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    missing: tuple[Missing, ...]
-    status: Status
-    confidence: float
+    """Article 29: which of its items an application lacks, and why each was judged absent."""
+    missing: tuple[Missing, ...] = ()
     reasons: tuple[str, ...] = ()
 
 
@@ -215,8 +293,6 @@ class Record:
 
     def to_json(self) -> dict[str, Any]:
         """The contract's record: exactly the keys of record.schema.json."""
-        def date(d: dt.date | None) -> str | None:
-            return d.isoformat() if d else None
         return {
             "source": self.source,
             "sha256": self.sha256,
@@ -224,28 +300,42 @@ class Record:
             "marked": self.marked,
             "route": str(self.route),
             "status": str(self.status),
-            "applicant": _applicant_json(self.applicant),
-            "request": None if self.request is None else {
-                "description": self.request.description,
-                "titles": list(self.request.titles),
-                "doc_numbers": list(self.request.doc_numbers),
-            },
-            "delivery": None if self.delivery is None else {
-                "media": list(self.delivery.media),
-                "methods": list(self.delivery.methods),
-            },
+            "applicant": None if self.applicant is None else self.applicant.to_json(),
+            "request": None if self.request is None else self.request.to_json(),
+            "delivery": None if self.delivery is None else self.delivery.to_json(),
             "missing": [str(m) for m in self.missing],
             "received_on": self.received_on.isoformat(),
-            "correction_due": date(self.correction_due),
-            "reply_due": date(self.reply_due),
+            "correction_due": _iso(self.correction_due),
+            "reply_due": _iso(self.reply_due),
             "duplicate_of": self.duplicate_of,
             "confidence": round(min(1.0, max(0.0, self.confidence)), 3),
             "text": self.text,
             "error": self.error,
         }
 
+    @classmethod
+    def from_json(cls, payload: dict[str, Any], *, pages: int = 0, reasons: tuple[str, ...] = (),
+                  provisional_deadline: bool = False) -> Record:
+        """The contract's JSON back into a record; what the register keeps beside the contract
+        (page count, reasons, a provisional deadline) is passed in."""
+        applicant, request, delivery = payload.get("applicant"), payload.get("request"), payload.get("delivery")
+        return cls(
+            source=payload["source"], sha256=payload["sha256"], channel=Channel(payload["channel"]),
+            marked=bool(payload["marked"]), route=Route(payload["route"]), status=Status(payload["status"]),
+            applicant=Applicant.from_json(applicant) if applicant else None,
+            request=Request.from_json(request) if request else None,
+            delivery=Delivery.from_json(delivery) if delivery else None,
+            missing=tuple(Missing(m) for m in payload.get("missing") or ()),
+            received_on=dt.date.fromisoformat(payload["received_on"]),
+            correction_due=_date(payload.get("correction_due")), reply_due=_date(payload.get("reply_due")),
+            duplicate_of=payload.get("duplicate_of"), confidence=float(payload.get("confidence", 0)),
+            text=payload.get("text") or "", error=payload.get("error"),
+            pages=pages, reasons=reasons, provisional_deadline=provisional_deadline)
 
-def _applicant_json(applicant: Applicant | None) -> dict[str, Any] | None:
-    if applicant is None:
-        return None
-    return {name: getattr(applicant, name) for name in Applicant.__slots__}
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None

@@ -24,7 +24,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from intake.pipeline.runner import Services, process
+from intake.pipeline.runner import process, resume
+from intake.pipeline.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -181,19 +182,10 @@ class Watcher:
         self.stopping = True
 
     def resume_unfinished(self) -> None:
-        """Rows a crash left in 'processing': their files are still in the inbox (the original
-        is removed only after completion) and are picked up by the start-up scan."""
+        """Rows a crash left in 'processing' are finished (runner.resume): from the inbox file by
+        the start-up scan, else from the archived copy, else as failed."""
         for row in self.services.register.unfinished():
-            if row.inbox_path and Path(row.inbox_path).exists():
-                log.info("resuming #%d %s after an interruption", row.id, row.inbox_path)
-            elif row.archive_path and Path(row.archive_path).exists():
-                from intake.pipeline.reprocess import reprocess_document
-                log.info("finishing #%d from its archived copy", row.id)
-                reprocess_document(self.services, row)
-            else:
-                from intake.pipeline.runner import record_vanished
-                log.warning("#%d: its original left the inbox before it was archived", row.id)
-                record_vanished(self.services, row.id, row.sha256, row.inbox_path or "")
+            resume(row, self.services)
 
     def run(self, once: bool = False) -> int:
         self.inbox.mkdir(parents=True, exist_ok=True)

@@ -1,50 +1,49 @@
-"""A pool of reader processes for many files: each worker loads the OCR model once; the
-register is written only by the parent, in input order.
+"""A pool of reader processes for many files: each worker loads the OCR model once; the register
+is written only by the parent, in input order.
 
 Sized to the cores: two workers on a 2-core office server, each with one ONNX thread, keep both
 cores busy without oversubscribing them.
 """
 from __future__ import annotations
 
-import logging
 import os
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
-from intake.config import Limits
-from intake.kernel.errors import IntakeError
-from intake.kernel.model import Intake
-from intake.pipeline.reading import Reading, read_document
+from intake.kernel import Intake, IntakeError, UnexpectedError
+from intake.ocr.engines import OcrEngine
+from intake.ocr.reading import Reading, ReadLimits, read_document
+from intake.pipeline.timelimit import time_limit
 
-log = logging.getLogger(__name__)
-
-# Per worker process: the engine, created by the initializer (a process pool offers no other
-# place to keep it; it never leaves the worker).
-_worker_engine: dict[str, Any] = {}
+# Per worker process: the engine, created on its first image page (a process pool offers no
+# other place to keep it; it never leaves the worker).
+_worker_engine: dict[str, OcrEngine] = {}
+_worker_settings: dict[str, tuple[str, int]] = {}
 
 
 def _initialise(engine_name: str, threads: int) -> None:
-    from intake.ocr.engines.base import create_engine
-    _worker_engine["factory"] = lambda: create_engine(engine_name, threads=threads)
+    _worker_settings["engine"] = (engine_name, threads)
 
 
-def _engine() -> Any:
+def _engine() -> OcrEngine:
     if "engine" not in _worker_engine:
-        _worker_engine["engine"] = _worker_engine["factory"]()
+        from intake.ocr.engines import create_engine
+        name, threads = _worker_settings["engine"]
+        _worker_engine["engine"] = create_engine(name, threads=threads)
     return _worker_engine["engine"]
 
 
-def _read(intake: Intake, archived: str, limits: Limits, timeout: float) -> Reading | str:
-    """In the worker: a Reading, or the error text of a failure (exceptions stay in the worker)."""
-    from intake.pipeline.runner import _time_limit
+def _read(intake: Intake, stored: str, limits: ReadLimits, timeout: float) -> Reading:
+    """In the worker. Coded errors travel to the parent as they are; anything else as E099, so
+    that every exception pickles."""
     try:
-        with _time_limit(timeout):
-            return read_document(intake, Path(archived), limits, _engine)
-    except IntakeError as exc:
-        return str(exc)
-    except Exception as exc:  # noqa: BLE001 - a worker reports every failure as the file's error
-        return f"[E099] unexpected error while reading: {type(exc).__name__}: {exc}"
+        with time_limit(timeout):
+            return read_document(intake, Path(stored), limits, _engine)
+    except IntakeError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - re-raised as a coded error the parent can unpickle
+        raise UnexpectedError.during("reading", exc) from None
 
 
 def pool_size(requested: int) -> int:
@@ -58,8 +57,22 @@ class ReaderPool:
         self._executor = ProcessPoolExecutor(max_workers=workers, initializer=_initialise,
                                              initargs=(engine_name, threads))
 
-    def submit(self, intake: Intake, archived: Path, limits: Limits, timeout: float) -> Future[Reading | str]:
-        return self._executor.submit(_read, intake, str(archived), limits, timeout)
+    def submit(self, intake: Intake, stored: Path, limits: ReadLimits, timeout: float) -> Future[Reading]:
+        return self._executor.submit(_read, intake, str(stored), limits, timeout)
+
+    def reader(self, intake: Intake, stored: Path, limits: ReadLimits, timeout: float) -> Callable[[], Reading]:
+        """Start reading now; the returned function waits for the result (raising what the worker
+        raised, or E099 when the worker process itself died)."""
+        future = self.submit(intake, stored, limits, timeout)
+
+        def result() -> Reading:
+            try:
+                return future.result()
+            except IntakeError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a dead worker still leaves a record
+                raise UnexpectedError("in the reader process", f"{type(exc).__name__}: {exc}") from exc
+        return result
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

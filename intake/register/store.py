@@ -1,54 +1,82 @@
 """The register: one SQLite file in HOME (sqlite-utils), the office's book of record.
 
-`documents` holds one row per file that entered; `events` is the audit trail; `meta` holds
-the schema version that `migrations.py` moves forward. WAL mode lets the review page read
-while the watcher writes.
+`documents` holds one row per file that entered; `events` is the audit trail; `meta` holds the
+schema version that migrations.py moves forward. WAL mode lets the review page read while the
+watcher writes. Every query of these tables lives here, as a named method; callers get typed
+rows (`DocumentRow` with its `Record`, `Event`), never SQL.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from intake.kernel.model import Record
-
-SCHEMA_VERSION = 1
-
-# Columns of `documents` besides the record's own keys.
-_DOCUMENT_COLUMNS: dict[str, Any] = {
-    "id": int, "sha256": str, "source": str, "original_name": str, "inbox_path": str,
-    "archive_path": str, "arrived_at": str, "state": str, "channel": str, "marked": int,
-    "route": str, "status": str, "applicant_kind": str, "applicant_category": str,
-    "applicant_name": str, "applicant_id_number": str, "applicant_phone": str,
-    "applicant_email": str, "description": str, "missing": str, "received_on": str,
-    "correction_due": str, "reply_due": str, "duplicate_of": str, "confidence": float,
-    "error": str, "text": str, "pages": int, "reasons": str, "provisional_deadline": int,
-    "record_json": str, "updated_at": str,
-}
+from intake.kernel import Record, Route, Status
+from intake.register.migrations import LATEST, migrate
 
 
 class RegisterError(RuntimeError):
     """The register file cannot be opened or is damaged."""
 
 
+class RowState(StrEnum):
+    PROCESSING = "processing"    # claimed: the file is being read (or a crash interrupted it)
+    DONE = "done"                # its record is committed
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentRow:
     id: int
     sha256: str
-    state: str
-    record: dict[str, Any] | None
+    state: RowState
+    record: Record | None
     archive_path: str | None
     inbox_path: str | None
+    source: str = ""
+    original_name: str = ""
+    arrived_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: int
+    document_id: int
+    at: str
+    kind: str
+    actor: str
+    detail: dict[str, Any]
+    before: Any = None
+    after: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class RouteStatusCount:
+    route: str
+    status: str
+    count: int
+
+
+# The short columns that lists and reports read (never `text` or `record_json` for many rows).
+SUMMARY_COLUMNS = ("id", "sha256", "state", "arrived_at", "original_name", "channel", "route", "status",
+                   "applicant_kind", "applicant_category", "applicant_name", "applicant_id_number",
+                   "applicant_phone", "applicant_email", "description", "missing", "received_on",
+                   "correction_due", "reply_due", "duplicate_of", "confidence", "error", "reasons",
+                   "provisional_deadline")
 
 
 def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
 
 class Register:
@@ -60,15 +88,11 @@ class Register:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA busy_timeout=30000")
-            self._migrate()
+            migrate(self.db, LATEST)
         except sqlite3.DatabaseError as exc:
             raise RegisterError(f"cannot open the register {path}: {exc}") from exc
 
-    # ------------------------------------------------------------ schema
-    def _migrate(self) -> None:
-        from intake.register.migrations import migrate
-        migrate(self.db, SCHEMA_VERSION, _DOCUMENT_COLUMNS)
-
+    # ------------------------------------------------------------ the file
     def check_integrity(self) -> str:
         row = self.db.execute("PRAGMA integrity_check").fetchone()
         return str(row[0]) if row else "no answer"
@@ -85,16 +109,16 @@ class Register:
     def close(self) -> None:
         self.db.conn.close()
 
-    # ------------------------------------------------------------ documents
+    # ------------------------------------------------------------ a file's row
     def claim(self, *, sha256: str, source: str, original_name: str, inbox_path: str | None,
               arrived_at: dt.datetime) -> int:
-        """A row for a file about to be processed; committed before any work starts so a
-        crash leaves a trace that the next start resumes instead of recording twice."""
+        """A row for a file about to be processed; committed before any work starts so a crash
+        leaves a trace that the next start resumes instead of recording twice."""
         with self.db.conn:
             table = self.db.table("documents")
             table.insert({"sha256": sha256, "source": source, "original_name": original_name,
                           "inbox_path": inbox_path, "arrived_at": arrived_at.isoformat(timespec="seconds"),
-                          "state": "processing", "updated_at": _now()})
+                          "state": RowState.PROCESSING.value, "updated_at": _now()})
             document_id = int(str(table.last_pk))
             self._event(document_id, "received", detail={"source": source})
         return document_id
@@ -115,65 +139,90 @@ class Register:
             self.db.table("documents").update(document_id, {"inbox_path": None, "updated_at": _now()})
             self._event(document_id, "released", detail={"from": row.inbox_path if row else None})
 
-    def complete(self, document_id: int, record: Record, *, event: str = "classified",
-                 actor: str = "intake", detail: dict[str, Any] | None = None) -> None:
-        payload = record.to_json()
-        applicant = payload["applicant"] or {}
-        values = {
-            "state": "done", "channel": payload["channel"], "marked": int(payload["marked"]),
-            "route": payload["route"], "status": payload["status"],
-            "applicant_kind": applicant.get("kind"), "applicant_category": applicant.get("category"),
-            "applicant_name": applicant.get("name"), "applicant_id_number": applicant.get("id_number"),
-            "applicant_phone": applicant.get("phone"), "applicant_email": applicant.get("email"),
-            "description": (payload["request"] or {}).get("description"),
-            "missing": json.dumps(payload["missing"]), "received_on": payload["received_on"],
-            "correction_due": payload["correction_due"], "reply_due": payload["reply_due"],
-            "duplicate_of": payload["duplicate_of"], "confidence": payload["confidence"],
-            "error": payload["error"], "text": payload["text"], "pages": record.pages,
-            "reasons": json.dumps(list(record.reasons), ensure_ascii=False),
-            "provisional_deadline": int(record.provisional_deadline),
-            "record_json": json.dumps(payload, ensure_ascii=False), "updated_at": _now(),
-        }
-        with self.db.conn:
-            self.db.table("documents").update(document_id, values)
-            self._event(document_id, event, actor=actor,
-                        detail=detail or {"route": payload["route"], "status": payload["status"]})
-
     def set_archive_path(self, document_id: int, archive_path: str) -> None:
         with self.db.conn:
-            self.db.table("documents").update(document_id, {"archive_path": archive_path,
-                                                            "updated_at": _now()})
+            self.db.table("documents").update(document_id, {"archive_path": archive_path, "updated_at": _now()})
             self._event(document_id, "archived", detail={"archive_path": archive_path})
 
+    def complete(self, document_id: int, record: Record, *, event: str = "classified", actor: str = "intake",
+                 detail: dict[str, Any] | None = None, before: Any = None, after: Any = None) -> None:
+        """Store the record and its audit event in one transaction."""
+        with self.db.conn:
+            self.db.table("documents").update(document_id, _columns(record))
+            self._event(document_id, event, actor=actor,
+                        detail=detail or {"route": str(record.route), "status": str(record.status)},
+                        before=before, after=after)
+
+    # ------------------------------------------------------------ reading rows
     def get(self, document_id: int) -> DocumentRow | None:
         rows = list(self.db.query("select * from documents where id = ?", [document_id]))
         return _row(rows[0]) if rows else None
 
     def find(self, key: str) -> DocumentRow | None:
-        """By id, or by a sha256 prefix of at least 6 characters."""
-        if key.isdigit():
-            return self.get(int(key))
+        """By row number (#12 or 12), or by a sha256 prefix of at least 6 characters."""
+        number = key[1:] if key.startswith("#") else key
+        if number.isdigit() and len(number) < 6:
+            return self.get(int(number))
         if len(key) >= 6:
             rows = list(self.db.query("select * from documents where sha256 like ? order by id limit 1",
                                       [key.lower() + "%"]))
-            return _row(rows[0]) if rows else None
-        return None
+            if rows:
+                return _row(rows[0])
+        return self.get(int(number)) if number.isdigit() and int(number) < 2**63 else None
 
-    def records(self, where: str = "state = 'done'", params: Sequence[Any] = ()) -> Iterator[tuple[int, dict[str, Any]]]:
-        for row in self.db.query(f"select id, record_json from documents where {where} order by id", params):
-            if row["record_json"]:
-                yield int(row["id"]), json.loads(row["record_json"])
-
-    def rows(self, where: str = "1", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(f"select * from documents where {where} order by id", params))
+    def by_sha256(self, sha256: str) -> DocumentRow | None:
+        """The earliest row of a file with these bytes."""
+        rows = list(self.db.query("select * from documents where sha256 = ? order by id limit 1", [sha256]))
+        return _row(rows[0]) if rows else None
 
     def unfinished(self) -> list[DocumentRow]:
-        return [_row(r) for r in self.db.query("select * from documents where state = 'processing' order by id")]
+        return [_row(r) for r in self.db.query("select * from documents where state = ? order by id",
+                                               [RowState.PROCESSING.value])]
 
-    def counts(self) -> list[dict[str, Any]]:
-        return list(self.db.query(
+    def done_records(self) -> Iterator[tuple[int, Record]]:
+        yield from self._records("state = 'done'", ())
+
+    def applications_before(self, document_id: int) -> list[tuple[int, Record]]:
+        """Committed applications older than this row: what it may repeat or correct."""
+        return list(self._records("state = 'done' and route = ? and id < ?", (Route.APPLICATION.value, document_id)))
+
+    def open_deadlines(self) -> list[tuple[int, Record]]:
+        """Accepted applications (reply due) and incomplete ones (correction notice due)."""
+        return list(self._records("state = 'done' and status in (?, ?)",
+                                  (Status.ACCEPTED.value, Status.NEEDS_CORRECTION.value)))
+
+    def _records(self, where: str, params: tuple[Any, ...]) -> Iterator[tuple[int, Record]]:
+        for row in self.db.query(f"select * from documents where {where} order by id", params):
+            document = _row(row)
+            if document.record is not None:
+                yield document.id, document.record
+
+    def summaries(self) -> list[dict[str, Any]]:
+        """Every row's short columns, oldest first (the digest, the annual report)."""
+        return list(self.db.query(f"select {', '.join(SUMMARY_COLUMNS)} from documents order by id"))
+
+    def counts(self) -> list[RouteStatusCount]:
+        return [RouteStatusCount(row["route"] or "-", row["status"] or "-", int(row["n"])) for row in self.db.query(
             "select route, status, count(*) as n from documents where state = 'done' "
-            "group by route, status order by route, status"))
+            "group by route, status order by route, status")]
+
+    def count(self, *, statuses: tuple[Status, ...] = (), state: RowState = RowState.DONE,
+              provisional: bool | None = None) -> int:
+        """How many rows are in `state` (with one of `statuses`, or a provisional deadline)."""
+        where: list[str] = ["state = ?"]
+        params: list[Any] = [state.value]
+        if statuses:
+            where.append(f"status in ({', '.join('?' for _ in statuses)})")
+            params += [status.value for status in statuses]
+        if provisional is not None:
+            where.append("provisional_deadline = ?")
+            params.append(int(provisional))
+        row = self.db.execute(f"select count(*) from documents where {' and '.join(where)}", params).fetchone()
+        return int(row[0])
+
+    def first_arrival(self) -> dt.date | None:
+        row = self.db.execute("select min(substr(arrived_at, 1, 10)) from documents").fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     # ------------------------------------------------------------ events
     def add_event(self, document_id: int, kind: str, *, actor: str = "intake",
@@ -186,15 +235,64 @@ class Register:
         self.db.table("events").insert({
             "document_id": document_id, "at": _now(), "kind": kind, "actor": actor,
             "detail": json.dumps(detail or {}, ensure_ascii=False, default=str),
-            "before": None if before is None else json.dumps(before, ensure_ascii=False, default=str),
-            "after": None if after is None else json.dumps(after, ensure_ascii=False, default=str),
+            "before": _json(before), "after": _json(after),
         })
 
-    def events(self, document_id: int) -> list[dict[str, Any]]:
-        return list(self.db.query("select * from events where document_id = ? order by id", [document_id]))
+    def events(self, document_id: int, *kinds: str) -> list[Event]:
+        """A document's audit trail in order (only `kinds`, when given)."""
+        where = "document_id = ?"
+        params: list[Any] = [document_id]
+        if kinds:
+            where += f" and kind in ({', '.join('?' for _ in kinds)})"
+            params += list(kinds)
+        return [_event(row) for row in self.db.query(f"select * from events where {where} order by id", params)]
+
+    def events_of_kind(self, *kinds: str) -> list[Event]:
+        """Every document's events of these kinds, in order (reports read the office's acts)."""
+        marks = ", ".join("?" for _ in kinds)
+        return [_event(row) for row in self.db.query(f"select * from events where kind in ({marks}) order by id",
+                                                     list(kinds))]
+
+    def latest_event_id(self, document_id: int) -> int:
+        """Every change adds an event, so the latest event's id orders a record's versions."""
+        row = self.db.execute("select max(id) from events where document_id = ?", [document_id]).fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+
+def _columns(record: Record) -> dict[str, Any]:
+    payload = record.to_json()
+    applicant = payload["applicant"] or {}
+    return {
+        "state": RowState.DONE.value, "channel": payload["channel"], "marked": int(payload["marked"]),
+        "route": payload["route"], "status": payload["status"],
+        "applicant_kind": applicant.get("kind"), "applicant_category": applicant.get("category"),
+        "applicant_name": applicant.get("name"), "applicant_id_number": applicant.get("id_number"),
+        "applicant_phone": applicant.get("phone"), "applicant_email": applicant.get("email"),
+        "description": (payload["request"] or {}).get("description"),
+        "missing": json.dumps(payload["missing"]), "received_on": payload["received_on"],
+        "correction_due": payload["correction_due"], "reply_due": payload["reply_due"],
+        "duplicate_of": payload["duplicate_of"], "confidence": payload["confidence"],
+        "error": payload["error"], "text": payload["text"], "pages": record.pages,
+        "reasons": json.dumps(list(record.reasons), ensure_ascii=False),
+        "provisional_deadline": int(record.provisional_deadline),
+        "record_json": json.dumps(payload, ensure_ascii=False), "updated_at": _now(),
+    }
 
 
 def _row(row: dict[str, Any]) -> DocumentRow:
-    record = json.loads(row["record_json"]) if row.get("record_json") else None
-    return DocumentRow(id=int(row["id"]), sha256=row["sha256"], state=row["state"], record=record,
-                       archive_path=row.get("archive_path"), inbox_path=row.get("inbox_path"))
+    record = None
+    if row.get("record_json"):
+        record = Record.from_json(json.loads(row["record_json"]), pages=int(row.get("pages") or 0),
+                                  reasons=tuple(json.loads(row.get("reasons") or "[]")),
+                                  provisional_deadline=bool(row.get("provisional_deadline")))
+    return DocumentRow(id=int(row["id"]), sha256=row["sha256"], state=RowState(row["state"]), record=record,
+                       archive_path=row.get("archive_path"), inbox_path=row.get("inbox_path"),
+                       source=row.get("source") or "", original_name=row.get("original_name") or "",
+                       arrived_at=row.get("arrived_at") or "")
+
+
+def _event(row: dict[str, Any]) -> Event:
+    return Event(id=int(row["id"]), document_id=int(row["document_id"]), at=row["at"], kind=row["kind"],
+                 actor=row["actor"] or "", detail=json.loads(row["detail"] or "{}"),
+                 before=json.loads(row["before"]) if row.get("before") else None,
+                 after=json.loads(row["after"]) if row.get("after") else None)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -166,26 +165,23 @@ def column_of(row: Mapping[str, Any]) -> str:
 def first_replies(register: Register) -> dict[int, Reply]:
     """Each document's earliest `replied` event (by its "on" date, else the day it was recorded)."""
     replies: dict[int, Reply] = {}
-    for event in register.db.query("select document_id, at, detail from events where kind = 'replied' order by id"):
-        detail = json.loads(event["detail"] or "{}")
+    for event in register.events_of_kind("replied"):
+        detail = event.detail
         try:
-            on = dt.date.fromisoformat(str(detail.get("on") or event["at"][:10]))
+            on = dt.date.fromisoformat(str(detail.get("on") or event.at[:10]))
         except ValueError as exc:
-            raise ReportError(f"#{event['document_id']}: the reply's date {detail.get('on')!r} is not YYYY-MM-DD") from exc
-        reply = Reply(on, str(detail.get("outcome", "")).strip(), int(event["document_id"]))
+            raise ReportError(f"#{event.document_id}: the reply's date {detail.get('on')!r} is not YYYY-MM-DD") from exc
+        reply = Reply(on, str(detail.get("outcome", "")).strip(), event.document_id)
         known = replies.get(reply.document_id)
         if known is None or reply.on < known.on:
             replies[reply.document_id] = reply
     return replies
 
 
-_ROW_COLUMNS = ("id, sha256, state, route, status, reasons, received_on, applicant_kind, applicant_category")
-
-
 def applications(register: Register) -> tuple[dict[int, Application], list[tuple[Reply, str]], list[str]]:
     """Applications by first document id, replies (with their column) on documents that carry
     no application, and notes."""
-    rows = list(register.db.query(f"select {_ROW_COLUMNS} from documents order by id"))
+    rows = register.summaries()
     links = link_documents(rows)
     replies = first_replies(register)
     found: dict[int, Application] = {}
@@ -298,7 +294,7 @@ def table_csv(table: AnnualTable) -> str:
 
 def write_report(table: AnnualTable, folder: Path, *, agency: str, home: Path | None = None) -> list[Path]:
     """The table as .xlsx, .csv (UTF-8 with BOM, for Excel) and .html, each written atomically."""
-    from intake.reports.digest import render_template   # digest imports this module
+    from intake.reports.templates import render_template
     stem = folder / f"annual-report-{table.year}"
     html = render_template("annual_report.html", home, table=table, rows=ROWS, layout=row_layout(),
                            columns=COLUMNS, column_keys=COLUMN_KEYS, agency=agency, title=TITLE, rule=CHECK_RULE)

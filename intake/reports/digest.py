@@ -1,8 +1,7 @@
 """The daily digest: what the office must know tonight, read from the register.
 
 Every personal value is masked (intake.masking.mask) while the digest is *built*, so neither
-renderer, nor a template the office edits, can put an ID number, phone or e-mail address in a mail.
-"""
+renderer, nor a template the office edits, can put an ID number, phone or e-mail address in a mail."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,34 +12,45 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
-from intake.reports.annual import link_documents
+from intake.deadlines.workdays import WorkdayCalendar
 from intake.masking import mask
 from intake.outbox import write_atomic
-from intake.pipeline.runner import Services
+from intake.pipeline.services import Services
 from intake.register.store import Register
-from intake.deadlines.workdays import WorkdayCalendar
+from intake.reports.annual import link_documents
+from intake.reports.repeats import (
+    REPEAT_THRESHOLD,
+    REPEAT_WINDOW_DAYS,
+    RepeatApplicant,
+    applicant_label,
+    repeat_applicants,
+)
+from intake.reports.templates import render_template
 
 DUE_WITHIN_WORKDAYS = 5
-# Art. 35: an applicant whose requests 数量、频次明显超过合理范围 may be asked to explain them.
-REPEAT_WINDOW_DAYS = 90
-REPEAT_THRESHOLD = 3
+
+
 CHART_DAYS = 30
+
+
 LIST_LIMIT = 40          # rows per list in the mail; the rest are counted, not shown
+
 
 ROUTE_LABELS = {"application": "政府信息公开申请", "petition": "信访", "complaint": "投诉", "report": "举报",
                 "consultation": "咨询", "other": "其他"}
+
+
 STATUS_LABELS = {"accepted": "受理", "needs_correction": "需补正", "duplicate": "重复申请", "routed": "已转办",
                  "needs_review": "待审核", "failed": "无法读取", "processing": "处理中"}
+
+
 CHANNEL_LABELS = {"letter": "信函", "email": "电子邮件", "fax": "传真", "online": "网上", "in_person": "当面",
                   "unknown": "未知"}
+
+
 MISSING_LABELS = {"applicant_name": "姓名或名称", "applicant_id": "身份证明", "applicant_contact": "联系方式",
                   "request_description": "所需信息描述", "delivery_format": "获取方式"}
 
-_COLUMNS = ("id, sha256, state, arrived_at, received_on, route, status, channel, applicant_name, "
-            "applicant_id_number, applicant_phone, applicant_email, missing, correction_due, reply_due, "
-            "confidence, error, reasons, provisional_deadline, original_name")
 
 
 # ---------------------------------------------------------------- what the digest holds
@@ -81,16 +91,6 @@ class DocumentItem:
 
 
 @dataclass(frozen=True, slots=True)
-class RepeatApplicant:
-    applicant: str            # masked name
-    identity: str             # masked ID number, or masked phone
-    applications: int
-    document_ids: tuple[int, ...]
-    first: str
-    last: str
-
-
-@dataclass(frozen=True, slots=True)
 class ChartBar:
     day: dt.date
     n: int
@@ -124,7 +124,7 @@ class Digest:
 def build_digest(register: Register, calendar: WorkdayCalendar, day: dt.date, *, agency: str = "",
                  now: dt.datetime | None = None) -> Digest:
     """The digest for `day`, from the register as it is now; personal values already masked."""
-    rows = list(register.db.query(f"select {_COLUMNS} from documents order by id"))
+    rows = register.summaries()
     events = _office_events(register)
     links = link_documents(rows)
     sha = {int(row["id"]): row["sha256"] for row in rows}
@@ -176,16 +176,13 @@ def _route_status_counts(arrivals: list[dict[str, Any]]) -> tuple[Count, ...]:
 def _office_events(register: Register) -> dict[int, dict[str, dt.date]]:
     """The first date of each office event that answers a deadline, per document."""
     found: dict[int, dict[str, dt.date]] = {}
-    for event in register.db.query(
-            "select document_id, kind, at, detail from events "
-            "where kind in ('replied', 'notice_sent', 'correction_received') order by id"):
-        detail = json.loads(event["detail"] or "{}")
+    for event in register.events_of_kind("replied", "notice_sent", "correction_received"):
         try:
-            on = dt.date.fromisoformat(str(detail.get("on") or event["at"][:10]))
+            on = dt.date.fromisoformat(str(event.detail.get("on") or event.at[:10]))
         except ValueError:
-            on = dt.date.fromisoformat(event["at"][:10])   # a mistyped "on" still answers the deadline
-        kinds = found.setdefault(int(event["document_id"]), {})
-        kinds[event["kind"]] = min(on, kinds.get(event["kind"], on))
+            on = dt.date.fromisoformat(event.at[:10])   # a mistyped "on" still answers the deadline
+        kinds = found.setdefault(event.document_id, {})
+        kinds[event.kind] = min(on, kinds.get(event.kind, on))
     return found
 
 
@@ -212,7 +209,7 @@ def _open_deadlines(rows: Iterable[dict[str, Any]], events: Mapping[int, Mapping
                 continue   # the corrected application came back, so the notice did its work
             due = dt.date.fromisoformat(row[column])
             items.append(DueItem(int(row["id"]), what, due, workdays_between(calendar, day, due),
-                                 _applicant(row), row["received_on"] or "", bool(row["provisional_deadline"])))
+                                 applicant_label(row), row["received_on"] or "", bool(row["provisional_deadline"])))
     return sorted(items, key=lambda item: (item.due, item.document_id))
 
 
@@ -226,12 +223,8 @@ def _awaiting_correction(rows: Iterable[dict[str, Any]], events: Mapping[int, Ma
                 or "correction_received" in answered or "replied" in answered):
             continue
         missing = "、".join(MISSING_LABELS.get(key, key) for key in json.loads(row["missing"] or "[]"))
-        items.append(WaitingItem(int(row["id"]), _applicant(row), sent, (day - sent).days, missing))
+        items.append(WaitingItem(int(row["id"]), applicant_label(row), sent, (day - sent).days, missing))
     return tuple(sorted(items, key=lambda item: item.notice_sent_on))
-
-
-def _applicant(row: Mapping[str, Any]) -> str:
-    return mask(row["applicant_name"]) if row["applicant_name"] else "—"
 
 
 def _first_reason(reasons: str | None) -> str:
@@ -239,76 +232,10 @@ def _first_reason(reasons: str | None) -> str:
     return mask(str(listed[0]))[:120] if listed else ""
 
 
-def repeat_applicants(rows: Iterable[Mapping[str, Any]], day: dt.date, *, window_days: int = REPEAT_WINDOW_DAYS,
-                      threshold: int = REPEAT_THRESHOLD) -> tuple[RepeatApplicant, ...]:
-    """Applicants with `threshold` or more applications received in the `window_days` ending on `day`.
-
-    The same applicant is the same ID number, or the same name and phone (Art. 35 context);
-    both keys are joined, so an applicant who gave the ID once and only a phone later is one person.
-    """
-    first_day = day - dt.timedelta(days=window_days - 1)
-    chosen = [row for row in rows
-              if row["state"] == "done" and row["route"] == "application" and row["status"] != "failed"
-              and row["received_on"] and first_day.isoformat() <= row["received_on"] <= day.isoformat()]
-    parent: dict[str, str] = {}
-
-    def root(key: str) -> str:
-        while parent.setdefault(key, key) != key:
-            key = parent[key]
-        return key
-
-    keys_of: dict[int, list[str]] = {}
-    for row in chosen:
-        keys = _identity_keys(row)
-        keys_of[int(row["id"])] = keys
-        for key in keys[1:]:
-            parent[root(key)] = root(keys[0])
-    groups: dict[str, list[Mapping[str, Any]]] = {}
-    seen_files: set[tuple[str, str]] = set()
-    for row in chosen:
-        keys = keys_of[int(row["id"])]
-        if keys and (root(keys[0]), row["sha256"]) not in seen_files:   # a second copy of a file is not a new request
-            seen_files.add((root(keys[0]), row["sha256"]))
-            groups.setdefault(root(keys[0]), []).append(row)
-    found = [_repeat(group) for group in groups.values() if len(group) >= threshold]
-    return tuple(sorted(found, key=lambda item: (-item.applications, item.first)))
-
-
-def _identity_keys(row: Mapping[str, Any]) -> list[str]:
-    keys = []
-    if row["applicant_id_number"]:
-        keys.append("id:" + "".join(str(row["applicant_id_number"]).split()).upper())
-    if row["applicant_name"] and row["applicant_phone"]:
-        phone = "".join(ch for ch in str(row["applicant_phone"]) if ch.isdigit())
-        keys.append(f"name+phone:{str(row['applicant_name']).strip()}|{phone}")
-    return keys
-
-
-def _repeat(group: list[Mapping[str, Any]]) -> RepeatApplicant:
-    named = next((row for row in group if row["applicant_name"]), group[0])
-    identity = next((row["applicant_id_number"] for row in group if row["applicant_id_number"]), None) \
-        or next((row["applicant_phone"] for row in group if row["applicant_phone"]), "")
-    days = sorted(str(row["received_on"]) for row in group)
-    return RepeatApplicant(_applicant(named), mask(str(identity)), len(group),
-                           tuple(int(row["id"]) for row in group), days[0], days[-1])
-
-
 def _chart(rows: Iterable[Mapping[str, Any]], day: dt.date) -> tuple[ChartBar, ...]:
     per_day = Counter((row["arrived_at"] or "")[:10] for row in rows)
     days = [day - dt.timedelta(days=offset) for offset in range(CHART_DAYS - 1, -1, -1)]
     return tuple(ChartBar(d, per_day.get(d.isoformat(), 0)) for d in days)
-
-
-# ---------------------------------------------------------------- rendering and writing
-def render_template(name: str, home: Path | None, **values: Any) -> str:
-    """A template from HOME/templates/ if the office has put one there, else the package's."""
-    loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("intake", "templates")]
-    if home is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(str(home / "templates")))
-    environment = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
-                                     autoescape=jinja2.select_autoescape(["html"]),
-                                     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    return environment.get_template(name).render(**values)
 
 
 def render(digest: Digest, home: Path | None = None) -> tuple[str, str]:

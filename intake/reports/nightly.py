@@ -8,7 +8,6 @@ never twice" hold across restarts.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import sqlite3
 import ssl
@@ -18,10 +17,10 @@ from dataclasses import dataclass
 import jinja2
 
 from intake.config import ConfigError
+from intake.pipeline.services import Services
+from intake.register.digests import NIGHTLY, nightly_dates, record_digest
 from intake.reports.digest import DigestFiles, produce_digest
 from intake.reports.mailer import MailError, compose, send
-from intake.pipeline.runner import Services
-from intake.register.store import Register
 
 log = logging.getLogger(__name__)
 
@@ -29,28 +28,8 @@ log = logging.getLogger(__name__)
 CATCH_UP_DAYS = 7
 # A mail server that is down is tried again after this long, not every half second.
 RETRY_AFTER = dt.timedelta(minutes=15)
-NIGHTLY = "nightly"
-MANUAL = "manual"
 
 Clock = Callable[[], dt.datetime]
-
-
-def ensure_digests_table(register: Register) -> None:
-    """The record of digests produced; `kind` is nightly or manual, `recipients` a JSON list of
-    the addresses that accepted the mail (empty when the digest was only written)."""
-    with register.db.conn:
-        register.db.execute(
-            "CREATE TABLE IF NOT EXISTS digests (id INTEGER PRIMARY KEY, date TEXT NOT NULL, kind TEXT NOT NULL, "
-            "sent_at TEXT NOT NULL, recipients TEXT NOT NULL, files TEXT)")
-        # The database itself refuses a second nightly digest for a day.
-        register.db.execute("CREATE UNIQUE INDEX IF NOT EXISTS digests_nightly_date ON digests (date) "
-                            "WHERE kind = 'nightly'")
-
-
-def nightly_dates(register: Register, first: dt.date, last: dt.date) -> set[dt.date]:
-    rows = register.db.execute("SELECT date FROM digests WHERE kind = ? AND date BETWEEN ? AND ?",
-                               [NIGHTLY, first.isoformat(), last.isoformat()]).fetchall()
-    return {dt.date.fromisoformat(row[0]) for row in rows}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +49,8 @@ def deliver(services: Services, day: dt.date, *, kind: str, send_mail: bool, now
         message = compose(config.smtp, recipients, files.digest.subject, files.text, files.html)
         accepted = send(config.smtp, message, recipients, tls_context=tls_context)
     if kind == NIGHTLY or send_mail:
-        ensure_digests_table(services.register)
-        with services.register.db.conn:
-            services.register.db.execute(
-                "INSERT INTO digests (date, kind, sent_at, recipients, files) VALUES (?, ?, ?, ?, ?)",
-                [day.isoformat(), kind, now.isoformat(timespec="seconds"), json.dumps(accepted),
-                 json.dumps([str(files.text_path), str(files.html_path)])])
+        record_digest(services.register.db, day, kind=kind, sent_at=now, recipients=accepted,
+                      files=[str(files.text_path), str(files.html_path)])
     return Delivered(files, tuple(accepted))
 
 
@@ -120,12 +95,10 @@ class NightlyDigest:
         arrival (a new installation owes no digests for the days before it), without a nightly digest."""
         last = now.date() if now.time() >= self.send_at else now.date() - dt.timedelta(days=1)
         first = last - dt.timedelta(days=CATCH_UP_DAYS - 1)
-        row = self.services.register.db.execute(
-            "SELECT min(substr(arrived_at, 1, 10)) FROM documents").fetchone()
+        arrival = self.services.register.first_arrival()
         # An empty register owes tonight's digest only ("nothing arrived" is news too).
-        first = max(first, dt.date.fromisoformat(row[0])) if row and row[0] else now.date()
-        ensure_digests_table(self.services.register)
-        done = nightly_dates(self.services.register, first, last)
+        first = max(first, arrival) if arrival else now.date()
+        done = nightly_dates(self.services.register.db, first, last)
         days = [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
         return [day for day in days if day not in done]
 

@@ -9,29 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 from flask import Flask, Response, abort, g, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import HTTPException
 
 from intake.config import Config
-from intake.pipeline.runner import Services
+from intake.deadlines.workdays import WorkdayCalendar
 from intake.register.store import Register
 from intake.review import labels
 from intake.review.auth import (
     LoginThrottle,
     get_user,
     load_secret_key,
-    new_token,
     session_valid,
     tokens_match,
 )
-from intake.review.scans import RenderCache
-from intake.review.schema import ensure_review_schema
-from intake.deadlines.workdays import WorkdayCalendar
+from intake.review.context import STATE_KEY, ReviewState, csrf_token, register
 
-STATE_KEY = "intake_review"
 SESSION_HOURS = 10          # one working day; the office signs in again the next morning
 # Reachable without a session: the sign-in form and its stylesheet/script (no personal data).
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "static"})
@@ -40,16 +34,6 @@ NON_PAGE_ENDPOINTS = frozenset({"item.page_image", "item.notice_file"})
 
 CSP = ("default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
-
-
-@dataclass
-class ReviewState:
-    """What the app shares between requests; lives in `app.extensions`, not in a module global."""
-    config: Config
-    calendar: WorkdayCalendar
-    throttle: LoginThrottle = field(default_factory=LoginThrottle)
-    cache: RenderCache = field(default_factory=RenderCache)
-    today: Callable[[], dt.date] = dt.date.today
 
 
 def create_app(config: Config, *, calendar: WorkdayCalendar | None = None, throttle: LoginThrottle | None = None,
@@ -74,11 +58,7 @@ def create_app(config: Config, *, calendar: WorkdayCalendar | None = None, throt
     app.extensions[STATE_KEY] = ReviewState(
         config=config, calendar=calendar or WorkdayCalendar.load(config.home),
         throttle=throttle or LoginThrottle(), today=today or dt.date.today)
-    register = Register(config.database)
-    try:
-        ensure_review_schema(register.db)
-    finally:
-        register.close()
+    Register(config.database).close()    # creates or migrates the register before the first request
 
     from intake.review import views_actions, views_auth, views_item, views_queue
     app.register_blueprint(views_auth.blueprint)
@@ -95,46 +75,10 @@ def create_app(config: Config, *, calendar: WorkdayCalendar | None = None, throt
     return app
 
 
-# ---------------------------------------------------------------- per-request objects
-def state() -> ReviewState:
-    from flask import current_app
-    review_state: ReviewState = current_app.extensions[STATE_KEY]
-    return review_state
-
-
-def register() -> Register:
-    if "register" not in g:
-        g.register = Register(state().config.database)
-    opened: Register = g.register
-    return opened
-
-
-def services() -> Services:
-    review_state = state()
-    return Services(config=review_state.config, register=register(), calendar=review_state.calendar,
-                    engine_factory=_no_ocr)
-
-
-def _no_ocr() -> Any:
-    raise RuntimeError("the review page reads no documents; OCR runs in `intake watch`")
-
-
 def _close_register(exc: BaseException | None) -> None:
     opened = g.pop("register", None)
     if opened is not None:
         opened.close()
-
-
-def signed_in_user() -> str:
-    name: str = g.user
-    return name
-
-
-def csrf_token() -> str:
-    if "csrf" not in session:
-        session["csrf"] = new_token()
-    token: str = session["csrf"]
-    return token
 
 
 # ---------------------------------------------------------------- hooks

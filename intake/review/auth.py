@@ -7,115 +7,33 @@ signed cookie cannot be withdrawn one by one.
 """
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import hmac
 import os
 import secrets
-import sqlite3
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-from werkzeug.security import check_password_hash, generate_password_hash
+from intake.register.users import (
+    MIN_PASSWORD_LENGTH,
+    User,
+    UserError,
+    add_user,
+    check_name,
+    disable_user,
+    end_sessions,
+    get_user,
+    list_users,
+    verify_password,
+)
 
-from intake.review.schema import USERS_TABLE, ensure_review_schema
+__all__ = ["MIN_PASSWORD_LENGTH", "LoginThrottle", "User", "UserError", "add_user", "check_name", "disable_user",
+           "end_sessions", "get_user", "list_users", "load_secret_key", "new_token", "session_valid",
+           "tokens_match", "verify_password"]
 
 SECRET_FILE_NAME = "review_secret.key"
-MIN_PASSWORD_LENGTH = 8
-MAX_NAME_LENGTH = 64
-
-
-class UserError(ValueError):
-    """A user cannot be added or changed; the message says why."""
-
-
-@dataclass(frozen=True, slots=True)
-class User:
-    name: str
-    created_at: str
-    disabled: bool
-    sessions_valid_after: float
-
-
-# ---------------------------------------------------------------- users table
-def ensure_users_table(db: sqlite_utils.Database) -> None:
-    ensure_review_schema(db)
-
-
-def check_name(name: str) -> str:
-    name = name.strip()
-    if not name or len(name) > MAX_NAME_LENGTH or any(c.isspace() or not c.isprintable() for c in name):
-        raise UserError(f"user name must be 1-{MAX_NAME_LENGTH} printable characters without spaces: {name!r}")
-    return name
-
-
-def add_user(db: sqlite_utils.Database, name: str, password: str, *, replace: bool = False) -> None:
-    name = check_name(name)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
-    ensure_users_table(db)
-    password_hash = generate_password_hash(password, method="scrypt")
-    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    with db.conn:
-        if replace:
-            updated = db.execute(
-                f"update {USERS_TABLE} set password_hash = ?, disabled = 0, sessions_valid_after = ? where name = ?",
-                [password_hash, time.time(), name])
-            if updated.rowcount:
-                return
-        try:
-            db.execute(f"insert into {USERS_TABLE} (name, password_hash, created_at) values (?, ?, ?)",
-                       [name, password_hash, now])
-        except sqlite3.IntegrityError as exc:
-            raise UserError(f"user {name!r} exists already (use --reset to set a new password)") from exc
-
-
-def disable_user(db: sqlite_utils.Database, name: str) -> None:
-    ensure_users_table(db)
-    with db.conn:
-        changed = db.execute(f"update {USERS_TABLE} set disabled = 1, sessions_valid_after = ? where name = ?",
-                             [time.time(), name]).rowcount
-    if not changed:
-        raise UserError(f"no user {name!r}")
-
-
-def list_users(db: sqlite_utils.Database) -> list[User]:
-    ensure_users_table(db)
-    return [User(name=row[0], created_at=row[1], disabled=bool(row[2]), sessions_valid_after=float(row[3]))
-            for row in db.execute(f"select name, created_at, disabled, sessions_valid_after from {USERS_TABLE} "
-                                  "order by name").fetchall()]
-
-
-def get_user(db: sqlite_utils.Database, name: str) -> User | None:
-    row = db.execute(f"select name, created_at, disabled, sessions_valid_after from {USERS_TABLE} where name = ?",
-                     [name]).fetchone()
-    if row is None:
-        return None
-    return User(name=row[0], created_at=row[1], disabled=bool(row[2]), sessions_valid_after=float(row[3]))
-
-
-def verify_password(db: sqlite_utils.Database, name: str, password: str) -> bool:
-    row = db.execute(f"select password_hash, disabled from {USERS_TABLE} where name = ?", [name]).fetchone()
-    if row is None:
-        # Hash anyway, so that a wrong name costs as long as a wrong password (no user enumeration).
-        check_password_hash(_dummy_hash(), password)
-        return False
-    return check_password_hash(row[0], password) and not row[1]
-
-
-@functools.lru_cache(maxsize=1)
-def _dummy_hash() -> str:
-    return generate_password_hash("not a password", method="scrypt")
-
-
-def end_sessions(db: sqlite_utils.Database, name: str) -> None:
-    with db.conn:
-        db.execute(f"update {USERS_TABLE} set sessions_valid_after = ? where name = ?", [time.time(), name])
 
 
 def session_valid(user: User | None, issued_at: float) -> bool:

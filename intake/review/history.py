@@ -5,8 +5,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from intake.office.vocabulary import REPLY_OUTCOMES
+from intake.register import Event
 from intake.review import labels
-from intake.review.vocabulary import REPLY_OUTCOMES
 
 # Keys that appear in events besides the record's fields (labels.FIELDS).
 KEY_LABELS: dict[str, str] = {
@@ -74,14 +75,11 @@ def value_text(key: str, value: Any) -> str:
     return str(value)
 
 
-def entry(event: dict[str, Any]) -> HistoryEntry:
-    detail = _parsed(event.get("detail"))
-    detail = dict(detail) if isinstance(detail, dict) else {"detail": detail} if detail else {}
+def entry(event: Event) -> HistoryEntry:
+    detail = dict(event.detail)
     # Changes written through `Register.complete` carry before/after inside the detail as well.
-    before = _parsed(event.get("before"))
-    after = _parsed(event.get("after"))
-    before = before if before is not None else detail.get("before")
-    after = after if after is not None else detail.get("after")
+    before = event.before if event.before is not None else detail.get("before")
+    after = event.after if event.after is not None else detail.get("after")
     detail.pop("before", None)
     detail.pop("after", None)
     old = before if isinstance(before, dict) else {}
@@ -90,7 +88,7 @@ def entry(event: dict[str, Any]) -> HistoryEntry:
     changes = [Change(key_label(key), value_text(key, old.get(key)), value_text(key, new.get(key))) for key in changed]
     # A detail that repeats a change (the reply's date and outcome) is said once, as the change.
     notes = tuple((key_label(key), value_text(key, value)) for key, value in detail.items() if key not in changed)
-    at = str(event.get("at") or "").replace("T", " ")[:19]
-    return HistoryEntry(id=int(event["id"]), at=at, actor=str(event.get("actor") or ""), kind=str(event["kind"]),
-                        label=labels.label(labels.EVENTS, event["kind"]), changes=tuple(changes), notes=notes,
+    at = event.at.replace("T", " ")[:19]
+    return HistoryEntry(id=event.id, at=at, actor=event.actor, kind=event.kind,
+                        label=labels.label(labels.EVENTS, event.kind), changes=tuple(changes), notes=notes,
                         detail=detail)

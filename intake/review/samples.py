@@ -16,9 +16,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 from intake.config import Config
 from intake.deadlines.periods import compute_deadlines
-from intake.kernel.model import Applicant, Channel, Delivery, Missing, Record, Request, Route, Status
-from intake.register.store import Register
 from intake.deadlines.workdays import WorkdayCalendar
+from intake.kernel import (Applicant, ApplicantKind, Category, Channel, Delivery, IdType, Medium, Method, Missing, Record,
+                           Request, Route, Status)
+from intake.register.store import Register
 
 FONT_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -100,12 +101,12 @@ def demo_samples(today: dt.date, calendar: WorkdayCalendar) -> list[Sample]:
     def back(n: int) -> dt.date:
         return calendar.nth_workday_before(today, n)
 
-    person = Applicant(kind="person", category="individual", name="张伟", id_type="resident_id",
+    person = Applicant(kind=ApplicantKind.PERSON, category=Category.INDIVIDUAL, name="张伟", id_type=IdType.RESIDENT_ID,
                        id_number="371502198803150012", phone="13906351234", email=None,
                        address="聊城市东昌府区柳园路88号3单元201室", postcode="252000")
     request = Request(description="2024年本市食品生产企业监督抽检结果及不合格产品处置情况",
                       titles=("2024年食品安全监督抽检计划",), doc_numbers=("聊市监发〔2024〕12号",))
-    delivery = Delivery(media=("paper",), methods=("post",))
+    delivery = Delivery(media=(Medium.PAPER,), methods=(Method.POST,))
     form_lines = ("政府信息公开申请表", "申请人：张伟", "证件名称：居民身份证", "证件号码：371502198803150012",
                   "联系电话：13906351234", "通信地址：聊城市东昌府区柳园路88号3单元201室", "邮政编码：252000",
                   "所需信息：2024年本市食品生产企业监督抽检结果", "及不合格产品处置情况", "文号：聊市监发〔2024〕12号",
@@ -120,7 +121,7 @@ def demo_samples(today: dt.date, calendar: WorkdayCalendar) -> list[Sample]:
         Sample("correction-li.png", make_record(
             key="correction-li.png", route=Route.APPLICATION, status=Status.NEEDS_CORRECTION, received_on=back(6),
             calendar=calendar,
-            applicant=Applicant(kind="person", category="individual", name="李娜", phone="0635-8123456"),
+            applicant=Applicant(kind=ApplicantKind.PERSON, category=Category.INDIVIDUAL, name="李娜", phone="0635-8123456"),
             request=Request(description="你局所有文件"), delivery=Delivery(),
             missing=(Missing.APPLICANT_ID, Missing.REQUEST_DESCRIPTION, Missing.DELIVERY_FORMAT),
             text="政府信息公开申请\n申请人：李娜\n电话：0635-8123456\n所需信息：你局所有文件", marked=True,
@@ -129,35 +130,35 @@ def demo_samples(today: dt.date, calendar: WorkdayCalendar) -> list[Sample]:
         Sample("overdue-wang.eml", make_record(
             key="overdue-wang.eml", route=Route.APPLICATION, status=Status.ACCEPTED, received_on=back(25),
             calendar=calendar, channel=Channel.EMAIL,
-            applicant=Applicant(kind="person", category="individual", name="王芳", id_type="resident_id",
+            applicant=Applicant(kind=ApplicantKind.PERSON, category=Category.INDIVIDUAL, name="王芳", id_type=IdType.RESIDENT_ID,
                                 id_number="37150219900101002X", email="wangfang@example.com"),
             request=Request(description="2023年度全市特种设备安全检查情况通报"),
-            delivery=Delivery(media=("electronic",), methods=("email",)),
+            delivery=Delivery(media=(Medium.ELECTRONIC,), methods=(Method.EMAIL,)),
             text="主题：政府信息公开申请\n申请人：王芳\n所需信息：2023年度全市特种设备安全检查情况通报", marked=True),
             email=_email_original(back(25))),
         Sample("review-zhao.png", make_record(
             key="review-zhao.png", route=Route.APPLICATION, status=Status.NEEDS_REVIEW, received_on=back(2),
             calendar=calendar,
-            applicant=Applicant(kind="person", category="individual", name="赵敏", phone="13563501122",
+            applicant=Applicant(kind=ApplicantKind.PERSON, category=Category.INDIVIDUAL, name="赵敏", phone="13563501122",
                                 address="东昌府区湖滨路12号"),
             request=Request(description="对该店的检查记录"), delivery=Delivery(),
             text="\n".join(review_lines), confidence=0.41), review_lines),
         Sample("firm-legal.pdf", make_record(
             key="firm-legal.pdf", route=Route.APPLICATION, status=Status.ACCEPTED, received_on=back(18),
             calendar=calendar,
-            applicant=Applicant(kind="organization", category="legal_services", name="山东聊城明信律师事务所",
-                                id_type="uscc", id_number="31370000MD0123456X", phone="0635-8881234",
+            applicant=Applicant(kind=ApplicantKind.ORGANIZATION, category=Category.LEGAL_SERVICES, name="山东聊城明信律师事务所",
+                                id_type=IdType.USCC, id_number="31370000MD0123456X", phone="0635-8881234",
                                 contact_person="刘律师", address="聊城市东昌府区东昌路66号"),
             request=Request(description="某公司2022年行政处罚决定书", doc_numbers=("聊市监罚〔2022〕301号",)),
-            delivery=Delivery(media=("paper",), methods=("pickup",)),
+            delivery=Delivery(media=(Medium.PAPER,), methods=(Method.PICKUP,)),
             text="政府信息公开申请\n申请单位：山东聊城明信律师事务所", marked=True, confidence=0.9)),
         Sample("petition-sun.png", make_record(
             key="petition-sun.png", route=Route.PETITION, status=Status.ROUTED, received_on=back(3),
-            calendar=calendar, applicant=Applicant(kind="person", category="individual", name="孙强"),
+            calendar=calendar, applicant=Applicant(kind=ApplicantKind.PERSON, category=Category.INDIVIDUAL, name="孙强"),
             text="信访材料\n本人孙强反映拆迁补偿问题，请求领导重视解决。", confidence=0.86)),
         Sample("complaint-zhou.png", make_record(
             key="complaint-zhou.png", route=Route.COMPLAINT, status=Status.ROUTED, received_on=back(1),
-            calendar=calendar, applicant=Applicant(kind="person", category="individual", name="周洁"),
+            calendar=calendar, applicant=Applicant(kind=ApplicantKind.PERSON, category=Category.INDIVIDUAL, name="周洁"),
             text="投诉\n我在某超市买到过期牛奶，要求退一赔十。", confidence=0.9)),
         Sample("broken.tif", make_record(
             key="broken.tif", route=Route.OTHER, status=Status.FAILED, received_on=back(1), calendar=calendar,
@@ -223,8 +224,8 @@ def fill_register(register: Register, config: Config, calendar: WorkdayCalendar,
         missing = (Missing.APPLICANT_ID,) if status == Status.NEEDS_CORRECTION else ()
         record = make_record(
             key=f"bench-{number:05d}.png", route=route, status=status, received_on=received_on, calendar=calendar,
-            applicant=Applicant(kind="person", category="individual", name=name, phone=f"139{number:08d}"),
-            request=Request(description=topic), delivery=Delivery(media=("paper",), methods=("post",)),
+            applicant=Applicant(kind=ApplicantKind.PERSON, category=Category.INDIVIDUAL, name=name, phone=f"139{number:08d}"),
+            request=Request(description=topic), delivery=Delivery(media=(Medium.PAPER,), methods=(Method.POST,)),
             missing=missing, text=f"申请人：{name}\n所需信息：{topic}\n" + "正文" * 200,
             error="[E003] 文件已损坏" if status == Status.FAILED else None,
             confidence=round(chooser.uniform(0.3, 0.99), 2))

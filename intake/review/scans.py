@@ -16,8 +16,8 @@ from pathlib import Path
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from intake.kernel.errors import IntakeError
-from intake.pipeline.ingest import sniff
 from intake.kernel.model import FileKind
+from intake.ocr.files import sniff
 
 DISPLAY_WIDTH = 1400          # pixels: sharp enough to read small print when zoomed to 200 %
 PDF_MAX_SCALE = 200 / 72      # never render a PDF page at more than 200 dpi

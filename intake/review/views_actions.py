@@ -12,9 +12,6 @@ from typing import Any
 from flask import Blueprint, Response, abort, flash, redirect, request, url_for
 from werkzeug.datastructures import ImmutableMultiDict
 
-from intake.pipeline.runner import Services
-from intake.review import labels
-from intake.review.app import services, signed_in_user, state
 from intake.office.actions import (
     CHOICES,
     FIELD_KEYS,
@@ -30,6 +27,9 @@ from intake.office.actions import (
     record_notice_sent,
     record_reply,
 )
+from intake.pipeline.services import Services
+from intake.review import labels
+from intake.review.context import services, signed_in_user, state
 
 blueprint = Blueprint("actions", __name__)
 Form = ImmutableMultiDict[str, str]
@@ -43,18 +43,18 @@ def _fields(svc: Services, document_id: int, form: Form, actor: str, version: in
         elif key in form:
             values[key] = form[key]
     record = correct_fields(svc, document_id, values, actor=actor, expected_version=version)
-    return f"已保存。状态：{labels.label(labels.STATUSES, record['status'])}"
+    return f"已保存。状态：{labels.label(labels.STATUSES, record.status)}"
 
 
 def _route(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
     record = change_route(svc, document_id, form.get("route", ""), actor=actor, expected_version=version)
-    return (f"类型已改为“{labels.label(labels.ROUTES, record['route'])}”，"
-            f"状态：{labels.label(labels.STATUSES, record['status'])}")
+    return (f"类型已改为“{labels.label(labels.ROUTES, record.route)}”，"
+            f"状态：{labels.label(labels.STATUSES, record.status)}")
 
 
 def _status(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
     record = change_status(svc, document_id, form.get("status", ""), actor=actor, expected_version=version)
-    return f"状态已改为“{labels.label(labels.STATUSES, record['status'])}”"
+    return f"状态已改为“{labels.label(labels.STATUSES, record.status)}”"
 
 
 def _notice(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
@@ -78,13 +78,13 @@ def _reply(svc: Services, document_id: int, form: Form, actor: str, version: int
 def _correction(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
     record = record_correction_received(svc, document_id, form.get("on", ""), actor=actor, today=_today(),
                                         expected_version=version)
-    due = record.get("reply_due") or record.get("correction_due") or "—"
-    return f"已登记收到补正材料，状态：{labels.label(labels.STATUSES, record['status'])}，期限：{due}"
+    due = record.reply_due or record.correction_due or "—"
+    return f"已登记收到补正材料，状态：{labels.label(labels.STATUSES, record.status)}，期限：{due}"
 
 
 def _extend(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
-    new_due = extend(svc, document_id, form.get("reason", ""), actor=actor, expected_version=version)
-    return f"答复期限已延长至 {new_due}（第三十三条）"
+    record = extend(svc, document_id, form.get("reason", ""), actor=actor, expected_version=version)
+    return f"答复期限已延长至 {record.reply_due}（第三十三条）"
 
 
 def _today() -> dt.date:

@@ -5,8 +5,8 @@ import time
 
 from flask import Blueprint, Response, redirect, render_template, request, session, url_for
 
-from intake.review.app import register, signed_in_user, state
 from intake.review.auth import end_sessions, new_token, verify_password
+from intake.review.context import register, signed_in_user, state
 
 blueprint = Blueprint("auth", __name__)
 

@@ -3,37 +3,36 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import json
 from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, send_file
 
-from intake.deadlines.periods import compute_deadlines
+from intake.deadlines.periods import clock_events, compute_deadlines
 from intake.kernel.model import Status
-from intake.office.clock import clock_events
+from intake.office.actions import CHOICES, FIELD_KEYS, LIST_KEYS, REPLY_OUTCOMES, SETTABLE_STATUSES, version_of
+from intake.register import DocumentRow, RowState
+from intake.register.queues import queue_counts
 from intake.review import history
-from intake.review.app import register, services, state
-from intake.review.queues import queue_counts
+from intake.review.context import register, services, state
 from intake.review.scans import ScanError, ViewPage, archived_file
 from intake.review.views_queue import SOON_WORKDAYS
-from intake.office.actions import CHOICES, FIELD_KEYS, LIST_KEYS, REPLY_OUTCOMES, SETTABLE_STATUSES, version_of
 
 blueprint = Blueprint("item", __name__)
 NOTICE_EVENTS = ("notice_drafted", "notice_confirmed")
 
 
-def _document(document_id: int) -> dict[str, Any]:
-    rows = register().rows("id = ?", [document_id])
-    if not rows:
+def _document(document_id: int) -> DocumentRow:
+    row = register().get(document_id)
+    if row is None:
         abort(404)
-    return rows[0]
+    return row
 
 
 @blueprint.route("/item/<int:document_id>")
 def show(document_id: int) -> str:
     document = _document(document_id)
-    record: dict[str, Any] = json.loads(document["record_json"]) if document.get("record_json") else {}
+    record: dict[str, Any] = document.record.to_json() if document.record else {}
     review_state = state()
     pages, scan_error = _pages(document)
     events = [history.entry(event) for event in register().events(document_id)]
@@ -44,8 +43,8 @@ def show(document_id: int) -> str:
         settable_statuses=[str(s) for s in SETTABLE_STATUSES], version=version_of(services(), document_id),
         explanation=_explanation(document_id, record), due=_due(record, events, today), today=today,
         notice_files=_notice_files(document_id, events), notices_available=_notices_available(),
-        done=document.get("state") == "done" and bool(record),
-        reasons=json.loads(document.get("reasons") or "[]"), counts=queue_counts(register().db, today),
+        done=document.state == RowState.DONE and bool(record),
+        reasons=list(document.record.reasons) if document.record else [], counts=queue_counts(register().db, today),
         active_queue=_queue_of(record))
 
 
@@ -57,11 +56,11 @@ def _queue_of(record: dict[str, Any]) -> str:
     return status if status in ("needs_review", "needs_correction", "routed", "failed") else "all"
 
 
-def _pages(document: dict[str, Any]) -> tuple[list[ViewPage], str | None]:
+def _pages(document: DocumentRow) -> tuple[list[ViewPage], str | None]:
     review_state = state()
-    path = archived_file(review_state.config.archive, document.get("archive_path"))
+    path = archived_file(review_state.config.archive, document.archive_path)
     if path is None:
-        return [], "原件不在归档文件夹中，无法显示" if document.get("archive_path") else "尚无归档原件"
+        return [], "原件不在归档文件夹中，无法显示" if document.archive_path else "尚无归档原件"
     try:
         return review_state.cache.pages(path, review_state.config.limits.max_image_pixels), None
     except (ScanError, OSError) as exc:
@@ -73,7 +72,7 @@ def _explanation(document_id: int, record: dict[str, Any]) -> list[str]:
         return []
     try:
         deadlines = compute_deadlines(dt.date.fromisoformat(record["received_on"]), Status(record["status"]),
-                                      clock_events(services(), document_id), state().calendar)
+                                      clock_events(register().events(document_id)), state().calendar)
     except ValueError as exc:
         return [f"期限无法计算：{exc}"]
     return list(deadlines.explanation)
@@ -130,7 +129,7 @@ def _notice_files(document_id: int, events: list[history.HistoryEntry]) -> dict[
 def page_image(document_id: int, number: int) -> Response:
     document = _document(document_id)
     review_state = state()
-    path = archived_file(review_state.config.archive, document.get("archive_path"))
+    path = archived_file(review_state.config.archive, document.archive_path)
     if path is None or number < 1:
         abort(404)
     try:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
+from intake.register.queues import DUE_FILTERS, QUEUE_WHERE, QueueQuery, load_queue, queue_counts
 from intake.review import labels
-from intake.review.app import register, state
-from intake.review.queues import DUE_FILTERS, QUEUE_WHERE, QueueQuery, load_queue, queue_counts
+from intake.review.context import register, state
 
 blueprint = Blueprint("queue", __name__)
 SOON_WORKDAYS = 3      # deadlines this close are highlighted

@@ -23,8 +23,8 @@ from PIL import Image
 
 from intake.kernel.model import PageText, TextLine
 from intake.ocr.engines.base import OcrUnavailable
-from intake.ocr.layout.lines import ReadLine, char_height, dark_ink, ink_mask, order_lines
 from intake.ocr.image.prepare import prepare_page
+from intake.ocr.layout.lines import ReadLine, char_height, dark_ink, ink_mask, order_lines
 from intake.ocr.layout.ticks import apply_ticks
 
 DET_DIR = "ch_PP-OCRv4_det_infer"

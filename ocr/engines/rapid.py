@@ -24,12 +24,20 @@ import numpy.typing as npt
 from PIL import Image
 
 from intake.kernel.model import PageText, TextLine
-from intake.ocr.layout.combs import clear_comb
 from intake.ocr.engines.base import OcrUnavailable
-from intake.ocr.layout.lines import ReadLine, char_height, dark_ink, ink_mask, order_lines
-from intake.ocr.image.orientation import (POOR_SCORE, UPRIGHT_SCORE, deskew, flip_wins, rotate_quarter,
-                             stand_up, tesseract_osd, turn_quad)
+from intake.ocr.image.orientation import (
+    POOR_SCORE,
+    UPRIGHT_SCORE,
+    deskew,
+    flip_wins,
+    rotate_quarter,
+    stand_up,
+    tesseract_osd,
+    turn_quad,
+)
 from intake.ocr.image.prepare import prepare_page
+from intake.ocr.layout.combs import clear_comb
+from intake.ocr.layout.lines import ReadLine, char_height, dark_ink, ink_mask, order_lines
 from intake.ocr.layout.ticks import apply_ticks
 
 Quad = npt.NDArray[Any]   # 4×2 float32 corner points, clockwise from top-left

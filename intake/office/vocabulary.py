@@ -2,7 +2,7 @@
 (RECORD.md), and the annual report's reply outcomes. Rules as data, next to the code that uses them."""
 from __future__ import annotations
 
-from intake.kernel.model import Status
+from intake.kernel import ApplicantKind, Category, IdType, Medium, Method, Status
 
 APPLICANT_KEYS = ("kind", "category", "name", "id_type", "id_number", "phone", "email", "address",
                   "postcode", "contact_person")
@@ -17,11 +17,11 @@ FIELD_KEYS: tuple[str, ...] = (
 
 # The contract's closed vocabularies (RECORD.md); anything else is refused, not stored.
 CHOICES: dict[str, tuple[str, ...]] = {
-    "applicant.kind": ("person", "organization"),
-    "applicant.category": ("individual", "business", "research", "nonprofit", "legal_services", "other_org"),
-    "applicant.id_type": ("resident_id", "passport", "uscc", "other"),
-    "delivery.media": ("paper", "electronic", "disc", "other"),
-    "delivery.methods": ("post", "email", "pickup", "fax", "inspect", "online"),
+    "applicant.kind": tuple(ApplicantKind),
+    "applicant.category": tuple(Category),
+    "applicant.id_type": tuple(IdType),
+    "delivery.media": tuple(Medium),
+    "delivery.methods": tuple(Method),
 }
 
 # 政府信息公开工作年度报告 table three: how an application was answered. Code → wording.

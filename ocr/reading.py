@@ -1,7 +1,8 @@
-"""Reading: an archived original becomes the text of its pages (pages + OCR).
+"""Reading: a stored original becomes the text of its pages (file kind → pages → OCR).
 
 This is the expensive part of a document (OCR), kept free of the register so it can run in a
-worker process; everything after it runs where the register is written.
+reader process; everything after it runs where the register is written. Failures raise the
+kernel's coded errors (`IntakeError`); the pipeline turns them into a `failed` record.
 """
 from __future__ import annotations
 
@@ -9,16 +10,22 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from intake.config import Limits
-from intake.kernel.errors import NoText
-from intake.pipeline.ingest import identify
-from intake.kernel.model import EmailMeta, FileKind, Intake, PageText
+from intake.kernel import EmailMeta, FileKind, Intake, NoText, PageText
 from intake.ocr.corrections import correct_text
+from intake.ocr.engines.base import OcrEngine
+from intake.ocr.files import identify
 from intake.ocr.pages import PageLimits, read_pages
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """How much of a file is read at most (intake.toml [limits])."""
+    max_bytes: int = 200_000_000
+    max_pages: int = 200
+    max_image_pixels: int = 150_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +45,10 @@ class Reading:
         return min((t.confidence for t in self.texts if t.lines), default=1.0)
 
 
-def read_document(intake: Intake, archived: Path, limits: Limits, engine: Callable[[], Any]) -> Reading:
-    """Pages in order, each read from its text layer or by OCR; `engine()` loads the model lazily."""
-    intake = identify(replace(intake, path=archived), max_bytes=limits.max_file_megabytes * 1_000_000)
+def read_document(intake: Intake, stored: Path, limits: ReadLimits, engine: Callable[[], OcrEngine]) -> Reading:
+    """Pages in order, each read from its text layer or by OCR; `engine()` loads the model lazily,
+    so e-mails and text PDFs never pay for it."""
+    intake = identify(replace(intake, path=stored), max_bytes=limits.max_bytes)
     document = read_pages(intake, PageLimits(limits.max_pages, limits.max_image_pixels))
     texts: list[PageText] = []
     for page in document.pages:

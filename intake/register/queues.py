@@ -1,4 +1,4 @@
-"""The office's work lists, read straight from the register's `documents` columns.
+"""The review page's work lists, read straight from the register's `documents` columns.
 
 Only the short columns are read (never `text` or `record_json` for a whole page of rows), so a
 page of a 5,000-row register renders in a few milliseconds. Search uses LIKE with escaping: an
