@@ -193,7 +193,7 @@ def test_empty_register_gives_an_empty_digest(services):
 
 def cli_group(home: Path) -> click.Group:
     """The commands as the lead will register them, on a group that sets the AppContext."""
-    from intake.cli import AppContext
+    from intake.cli.context import AppContext
     from intake.cli.reports import COMMANDS
 
     @click.group()

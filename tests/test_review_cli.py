@@ -14,7 +14,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from intake.cli import AppContext, main
+from intake.cli import main
+from intake.cli.context import AppContext
 from intake.register.store import Register
 from intake.review.auth import list_users, verify_password
 from intake.cli.review import COMMANDS, exposure_warning, is_loopback
@@ -24,7 +25,8 @@ from intake.cli.review import COMMANDS, exposure_warning, is_loopback
 WRAPPER = """
 import click, sys
 from pathlib import Path
-from intake.cli import AppContext, main
+from intake.cli import main
+from intake.cli.context import AppContext
 from intake.cli.review import COMMANDS
 
 @click.group()
@@ -57,7 +59,7 @@ def _cli() -> click.Group:
 def _users(home: Path) -> dict[str, bool]:
     register = Register(home / "register.db")
     try:
-        return {user.name: user.disabled for user in list_users(register.db)}
+        return {user.name: user.disabled for user in list_users(register.conn)}
     finally:
         register.close()
 
@@ -65,7 +67,7 @@ def _users(home: Path) -> dict[str, bool]:
 def _password_ok(home: Path, name: str, password: str) -> bool:
     register = Register(home / "register.db")
     try:
-        return verify_password(register.db, name, password)
+        return verify_password(register.conn, name, password)
     finally:
         register.close()
 

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from intake.register.store import Register
-from intake.review.auth import UserError, add_user, disable_user, list_users
+from intake.register.users import UserError, add_user, disable_user, list_users
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -58,7 +58,7 @@ def review(app: Any, host: str, port: int, secure_cookies: bool) -> None:
         raise click.ClickException(f"cannot start the review page: {exc}") from exc
     register = Register(config.database)
     try:
-        if not list_users(register.db):
+        if not list_users(register.conn):
             click.echo("尚无账号，请先运行 `intake user add 用户名` / "
                        "no accounts yet: run `intake user add NAME` first", err=True)
     finally:
@@ -100,7 +100,7 @@ def user_add(app: Any, name: str, password_stdin: bool, reset: bool) -> None:
         password = click.prompt("密码 / password", hide_input=True, confirmation_prompt="再输入一次 / repeat")
     register = Register(app.config.database)
     try:
-        add_user(register.db, name, password, replace=reset)
+        add_user(register.conn, name, password, replace=reset)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -113,7 +113,7 @@ def user_add(app: Any, name: str, password_stdin: bool, reset: bool) -> None:
 def user_list(app: Any) -> None:
     register = Register(app.config.database)
     try:
-        users = list_users(register.db)
+        users = list_users(register.conn)
     finally:
         register.close()
     if not users:
@@ -129,7 +129,7 @@ def user_list(app: Any) -> None:
 def user_disable(app: Any, name: str) -> None:
     register = Register(app.config.database)
     try:
-        disable_user(register.db, name)
+        disable_user(register.conn, name)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
+import sqlite3
 
 
-def _v1_documents_and_events(db: sqlite_utils.Database) -> None:
+def _v1_documents_and_events(db: sqlite3.Connection) -> None:
     db.execute("""create table if not exists documents (
         id integer primary key, sha256 text, source text, original_name text, inbox_path text,
         archive_path text, arrived_at text, state text, channel text, marked integer, route text,
@@ -29,7 +29,7 @@ def _v1_documents_and_events(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists idx_events_document_id on events (document_id)")
 
 
-def _v2_digests(db: sqlite_utils.Database) -> None:
+def _v2_digests(db: sqlite3.Connection) -> None:
     """The digests produced; `kind` nightly or manual, `recipients` a JSON list of the addresses
     that accepted the mail (empty when the digest was only written)."""
     db.execute("create table if not exists digests (id integer primary key, date text not null, "
@@ -38,7 +38,7 @@ def _v2_digests(db: sqlite_utils.Database) -> None:
     db.execute("create unique index if not exists digests_nightly_date on digests (date) where kind = 'nightly'")
 
 
-def _v3_review(db: sqlite_utils.Database) -> None:
+def _v3_review(db: sqlite3.Connection) -> None:
     """The review page's users, and the indexes its queues need."""
     db.execute("""create table if not exists review_users (
         name text primary key, password_hash text not null, created_at text not null,
@@ -51,19 +51,19 @@ def _v3_review(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists review_event_kind on events(document_id, kind)")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_documents_and_events, _v2_digests, _v3_review]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents_and_events, _v2_digests, _v3_review]
 LATEST = len(MIGRATIONS)
 
 
-def current_version(db: sqlite_utils.Database) -> int:
-    if "meta" not in db.table_names():
+def current_version(db: sqlite3.Connection) -> int:
+    if db.execute("select 1 from sqlite_master where type = 'table' and name = 'meta'").fetchone() is None:
         return 0
     row = db.execute("select value from meta where key = 'schema_version'").fetchone()
     return int(row[0]) if row else 0
 
 
-def migrate(db: sqlite_utils.Database, target: int = LATEST) -> None:
-    with db.conn:
+def migrate(db: sqlite3.Connection, target: int = LATEST) -> None:
+    with db:
         db.execute("create table if not exists meta (key text primary key, value text)")
         version = current_version(db)
         for number in range(version, min(target, len(MIGRATIONS))):

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
+import sqlite3
 
 PAGE_SIZE = 50
 
@@ -109,7 +109,7 @@ def _due_conditions(due_filter: str, params: list[Any], today: dt.date, soon_unt
     return []
 
 
-def load_queue(db: sqlite_utils.Database, query: QueueQuery, *, today: dt.date, soon_until: dt.date,
+def load_queue(db: sqlite3.Connection, query: QueueQuery, *, today: dt.date, soon_until: dt.date,
                page_size: int = PAGE_SIZE) -> QueuePage:
     """One page of a queue, each row marked `overdue` / `soon` for its open deadline."""
     where, params = _conditions(query, today, soon_until)
@@ -136,7 +136,7 @@ def _marked(row: dict[str, Any], today: dt.date, soon_until: dt.date) -> dict[st
     return row
 
 
-def queue_counts(db: sqlite_utils.Database, today: dt.date) -> dict[str, int]:
+def queue_counts(db: sqlite3.Connection, today: dt.date) -> dict[str, int]:
     """How many rows each queue holds (the due list: open deadlines, and how many are overdue)."""
     counts = {name: 0 for name in QUEUE_WHERE}
     for status, number in db.execute(

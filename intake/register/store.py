@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from intake.kernel import Record, Route, Status
 from intake.register.migrations import LATEST, migrate
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class RegisterError(RuntimeError):
@@ -82,19 +83,32 @@ def _json(value: Any) -> str | None:
 class Register:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._db: sqlite_utils.Database | None = None
         try:
-            connection = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-            self.db = sqlite_utils.Database(connection)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA busy_timeout=30000")
-            migrate(self.db, LATEST)
+            self.conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA busy_timeout=30000")
+            migrate(self.conn, LATEST)
         except sqlite3.DatabaseError as exc:
             raise RegisterError(f"cannot open the register {path}: {exc}") from exc
 
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for inserts and updates (imported on the first
+        write, so reading commands start fast)."""
+        if self._db is None:
+            import sqlite_utils
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.conn.execute(sql, list(params)).fetchall()]
+
     # ------------------------------------------------------------ the file
     def check_integrity(self) -> str:
-        row = self.db.execute("PRAGMA integrity_check").fetchone()
+        row = self.conn.execute("PRAGMA integrity_check").fetchone()
         return str(row[0]) if row else "no answer"
 
     def backup(self, target: Path) -> None:
@@ -102,19 +116,19 @@ class Register:
         target.parent.mkdir(parents=True, exist_ok=True)
         destination = sqlite3.connect(str(target))
         try:
-            self.db.conn.backup(destination)
+            self.conn.backup(destination)
         finally:
             destination.close()
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     # ------------------------------------------------------------ a file's row
     def claim(self, *, sha256: str, source: str, original_name: str, inbox_path: str | None,
               arrived_at: dt.datetime) -> int:
         """A row for a file about to be processed; committed before any work starts so a crash
         leaves a trace that the next start resumes instead of recording twice."""
-        with self.db.conn:
+        with self.conn:
             table = self.db.table("documents")
             table.insert({"sha256": sha256, "source": source, "original_name": original_name,
                           "inbox_path": inbox_path, "arrived_at": arrived_at.isoformat(timespec="seconds"),
@@ -127,27 +141,27 @@ class Register:
         """The row of an inbox file that a crash interrupted (still processing, or done but its
         original not yet released from the inbox), if any. `inbox_path` is cleared on release,
         so the same file dropped again later is a new arrival."""
-        rows = list(self.db.query(
+        rows = list(self._query(
             "select * from documents where inbox_path = ? and sha256 = ? order by id desc limit 1",
             [inbox_path, sha256]))
         return _row(rows[0]) if rows else None
 
     def release_inbox_file(self, document_id: int) -> None:
         """The original has left the inbox: the row no longer stands for a file there."""
-        with self.db.conn:
+        with self.conn:
             row = self.get(document_id)
             self.db.table("documents").update(document_id, {"inbox_path": None, "updated_at": _now()})
             self._event(document_id, "released", detail={"from": row.inbox_path if row else None})
 
     def set_archive_path(self, document_id: int, archive_path: str) -> None:
-        with self.db.conn:
+        with self.conn:
             self.db.table("documents").update(document_id, {"archive_path": archive_path, "updated_at": _now()})
             self._event(document_id, "archived", detail={"archive_path": archive_path})
 
     def complete(self, document_id: int, record: Record, *, event: str = "classified", actor: str = "intake",
                  detail: dict[str, Any] | None = None, before: Any = None, after: Any = None) -> None:
         """Store the record and its audit event in one transaction."""
-        with self.db.conn:
+        with self.conn:
             self.db.table("documents").update(document_id, _columns(record))
             self._event(document_id, event, actor=actor,
                         detail=detail or {"route": str(record.route), "status": str(record.status)},
@@ -155,7 +169,7 @@ class Register:
 
     # ------------------------------------------------------------ reading rows
     def get(self, document_id: int) -> DocumentRow | None:
-        rows = list(self.db.query("select * from documents where id = ?", [document_id]))
+        rows = list(self._query("select * from documents where id = ?", [document_id]))
         return _row(rows[0]) if rows else None
 
     def find(self, key: str) -> DocumentRow | None:
@@ -164,7 +178,7 @@ class Register:
         if number.isdigit() and len(number) < 6:
             return self.get(int(number))
         if len(key) >= 6:
-            rows = list(self.db.query("select * from documents where sha256 like ? order by id limit 1",
+            rows = list(self._query("select * from documents where sha256 like ? order by id limit 1",
                                       [key.lower() + "%"]))
             if rows:
                 return _row(rows[0])
@@ -172,11 +186,11 @@ class Register:
 
     def by_sha256(self, sha256: str) -> DocumentRow | None:
         """The earliest row of a file with these bytes."""
-        rows = list(self.db.query("select * from documents where sha256 = ? order by id limit 1", [sha256]))
+        rows = list(self._query("select * from documents where sha256 = ? order by id limit 1", [sha256]))
         return _row(rows[0]) if rows else None
 
     def unfinished(self) -> list[DocumentRow]:
-        return [_row(r) for r in self.db.query("select * from documents where state = ? order by id",
+        return [_row(r) for r in self._query("select * from documents where state = ? order by id",
                                                [RowState.PROCESSING.value])]
 
     def done_records(self) -> Iterator[tuple[int, Record]]:
@@ -192,17 +206,17 @@ class Register:
                                   (Status.ACCEPTED.value, Status.NEEDS_CORRECTION.value)))
 
     def _records(self, where: str, params: tuple[Any, ...]) -> Iterator[tuple[int, Record]]:
-        for row in self.db.query(f"select * from documents where {where} order by id", params):
+        for row in self._query(f"select * from documents where {where} order by id", params):
             document = _row(row)
             if document.record is not None:
                 yield document.id, document.record
 
     def summaries(self) -> list[dict[str, Any]]:
         """Every row's short columns, oldest first (the digest, the annual report)."""
-        return list(self.db.query(f"select {', '.join(SUMMARY_COLUMNS)} from documents order by id"))
+        return list(self._query(f"select {', '.join(SUMMARY_COLUMNS)} from documents order by id"))
 
     def counts(self) -> list[RouteStatusCount]:
-        return [RouteStatusCount(row["route"] or "-", row["status"] or "-", int(row["n"])) for row in self.db.query(
+        return [RouteStatusCount(row["route"] or "-", row["status"] or "-", int(row["n"])) for row in self._query(
             "select route, status, count(*) as n from documents where state = 'done' "
             "group by route, status order by route, status")]
 
@@ -217,17 +231,17 @@ class Register:
         if provisional is not None:
             where.append("provisional_deadline = ?")
             params.append(int(provisional))
-        row = self.db.execute(f"select count(*) from documents where {' and '.join(where)}", params).fetchone()
+        row = self.conn.execute(f"select count(*) from documents where {' and '.join(where)}", params).fetchone()
         return int(row[0])
 
     def first_arrival(self) -> dt.date | None:
-        row = self.db.execute("select min(substr(arrived_at, 1, 10)) from documents").fetchone()
+        row = self.conn.execute("select min(substr(arrived_at, 1, 10)) from documents").fetchone()
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     # ------------------------------------------------------------ events
     def add_event(self, document_id: int, kind: str, *, actor: str = "intake",
                   detail: dict[str, Any] | None = None, before: Any = None, after: Any = None) -> None:
-        with self.db.conn:
+        with self.conn:
             self._event(document_id, kind, actor=actor, detail=detail, before=before, after=after)
 
     def _event(self, document_id: int, kind: str, *, actor: str = "intake",
@@ -245,17 +259,17 @@ class Register:
         if kinds:
             where += f" and kind in ({', '.join('?' for _ in kinds)})"
             params += list(kinds)
-        return [_event(row) for row in self.db.query(f"select * from events where {where} order by id", params)]
+        return [_event(row) for row in self._query(f"select * from events where {where} order by id", params)]
 
     def events_of_kind(self, *kinds: str) -> list[Event]:
         """Every document's events of these kinds, in order (reports read the office's acts)."""
         marks = ", ".join("?" for _ in kinds)
-        return [_event(row) for row in self.db.query(f"select * from events where kind in ({marks}) order by id",
+        return [_event(row) for row in self._query(f"select * from events where kind in ({marks}) order by id",
                                                      list(kinds))]
 
     def latest_event_id(self, document_id: int) -> int:
         """Every change adds an event, so the latest event's id orders a record's versions."""
-        row = self.db.execute("select max(id) from events where document_id = ?", [document_id]).fetchone()
+        row = self.conn.execute("select max(id) from events where document_id = ?", [document_id]).fetchone()
         return int(row[0]) if row and row[0] is not None else 0
 
 

@@ -10,8 +10,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 
-import sqlite_utils
-from werkzeug.security import check_password_hash, generate_password_hash
+import sqlite3
 
 USERS_TABLE = "review_users"
 MIN_PASSWORD_LENGTH = 8
@@ -37,13 +36,14 @@ def check_name(name: str) -> str:
     return name
 
 
-def add_user(db: sqlite_utils.Database, name: str, password: str, *, replace: bool = False) -> None:
+def add_user(db: sqlite3.Connection, name: str, password: str, *, replace: bool = False) -> None:
     name = check_name(name)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
+    from werkzeug.security import generate_password_hash   # only where passwords are handled
     password_hash = generate_password_hash(password, method="scrypt")
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    with db.conn:
+    with db:
         if replace:
             updated = db.execute(
                 f"update {USERS_TABLE} set password_hash = ?, disabled = 0, sessions_valid_after = ? where name = ?",
@@ -57,21 +57,21 @@ def add_user(db: sqlite_utils.Database, name: str, password: str, *, replace: bo
             raise UserError(f"user {name!r} exists already (use --reset to set a new password)") from exc
 
 
-def disable_user(db: sqlite_utils.Database, name: str) -> None:
-    with db.conn:
+def disable_user(db: sqlite3.Connection, name: str) -> None:
+    with db:
         changed = db.execute(f"update {USERS_TABLE} set disabled = 1, sessions_valid_after = ? where name = ?",
                              [time.time(), name]).rowcount
     if not changed:
         raise UserError(f"no user {name!r}")
 
 
-def list_users(db: sqlite_utils.Database) -> list[User]:
+def list_users(db: sqlite3.Connection) -> list[User]:
     return [User(name=row[0], created_at=row[1], disabled=bool(row[2]), sessions_valid_after=float(row[3]))
             for row in db.execute(f"select name, created_at, disabled, sessions_valid_after from {USERS_TABLE} "
                                   "order by name").fetchall()]
 
 
-def get_user(db: sqlite_utils.Database, name: str) -> User | None:
+def get_user(db: sqlite3.Connection, name: str) -> User | None:
     row = db.execute(f"select name, created_at, disabled, sessions_valid_after from {USERS_TABLE} where name = ?",
                      [name]).fetchone()
     if row is None:
@@ -79,20 +79,23 @@ def get_user(db: sqlite_utils.Database, name: str) -> User | None:
     return User(name=row[0], created_at=row[1], disabled=bool(row[2]), sessions_valid_after=float(row[3]))
 
 
-def verify_password(db: sqlite_utils.Database, name: str, password: str) -> bool:
+def verify_password(db: sqlite3.Connection, name: str, password: str) -> bool:
     row = db.execute(f"select password_hash, disabled from {USERS_TABLE} where name = ?", [name]).fetchone()
     if row is None:
         # Hash anyway, so that a wrong name costs as long as a wrong password (no user enumeration).
+        from werkzeug.security import check_password_hash
         check_password_hash(_dummy_hash(), password)
         return False
+    from werkzeug.security import check_password_hash
     return check_password_hash(row[0], password) and not row[1]
 
 
 @functools.lru_cache(maxsize=1)
 def _dummy_hash() -> str:
+    from werkzeug.security import generate_password_hash
     return generate_password_hash("not a password", method="scrypt")
 
 
-def end_sessions(db: sqlite_utils.Database, name: str) -> None:
-    with db.conn:
+def end_sessions(db: sqlite3.Connection, name: str) -> None:
+    with db:
         db.execute(f"update {USERS_TABLE} set sessions_valid_after = ? where name = ?", [time.time(), name])

@@ -49,7 +49,7 @@ def deliver(services: Services, day: dt.date, *, kind: str, send_mail: bool, now
         message = compose(config.smtp, recipients, files.digest.subject, files.text, files.html)
         accepted = send(config.smtp, message, recipients, tls_context=tls_context)
     if kind == NIGHTLY or send_mail:
-        record_digest(services.register.db, day, kind=kind, sent_at=now, recipients=accepted,
+        record_digest(services.register.conn, day, kind=kind, sent_at=now, recipients=accepted,
                       files=[str(files.text_path), str(files.html_path)])
     return Delivered(files, tuple(accepted))
 
@@ -98,7 +98,7 @@ class NightlyDigest:
         arrival = self.services.register.first_arrival()
         # An empty register owes tonight's digest only ("nothing arrived" is news too).
         first = max(first, arrival) if arrival else now.date()
-        done = nightly_dates(self.services.register.db, first, last)
+        done = nightly_dates(self.services.register.conn, first, last)
         days = [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
         return [day for day in days if day not in done]
 

@@ -86,7 +86,7 @@ def _require_sign_in() -> Response | None:
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     name = session.get("user")
-    user = get_user(register().db, name) if isinstance(name, str) else None
+    user = get_user(register().conn, name) if isinstance(name, str) else None
     if user is not None and session_valid(user, float(session.get("issued", 0))):
         g.user = user.name
         return None

@@ -32,7 +32,7 @@ def login() -> Response | tuple[str, int] | str:
     if wait > 0:
         error = f"登录失败次数过多，请 {int(wait) + 1} 秒后再试。"
         return render_template("login.html", next_page=next_page, error=error, name=name), 429
-    if not name or not verify_password(register().db, name, password):
+    if not name or not verify_password(register().conn, name, password):
         throttle.failed(keys)
         return render_template("login.html", next_page=next_page, error="用户名或密码不正确。", name=name), 401
     # A fresh session on sign-in, so a token planted before it (session fixation) is worthless.
@@ -46,6 +46,6 @@ def login() -> Response | tuple[str, int] | str:
 
 @blueprint.route("/logout", methods=["POST"])
 def logout() -> Response:
-    end_sessions(register().db, signed_in_user())
+    end_sessions(register().conn, signed_in_user())
     session.clear()
     return redirect(url_for("auth.login"), code=303)  # type: ignore[return-value]

@@ -44,7 +44,7 @@ def show(document_id: int) -> str:
         explanation=_explanation(document_id, record), due=_due(record, events, today), today=today,
         notice_files=_notice_files(document_id, events), notices_available=_notices_available(),
         done=document.state == RowState.DONE and bool(record),
-        reasons=list(document.record.reasons) if document.record else [], counts=queue_counts(register().db, today),
+        reasons=list(document.record.reasons) if document.record else [], counts=queue_counts(register().conn, today),
         active_queue=_queue_of(record))
 
 

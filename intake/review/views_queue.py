@@ -30,7 +30,7 @@ def show(name: str) -> str:
         abort(400, description="筛选条件无效")
     query = QueueQuery(name=name, route=route, status=status, search=request.args.get("q", "")[:200],
                        due_filter=due_filter, page=request.args.get("page", 1, type=int) or 1)
-    db = register().db
+    db = register().conn
     page = load_queue(db, query, today=today, soon_until=soon_until)
     return render_template(
         "queue.html", query=query, page=page, counts=queue_counts(db, today), today=today,

@@ -1,0 +1,100 @@
+"""The command line (click). Every command takes --home / INTAKE_HOME.
+
+Errors are part of the interface: a wrong command line or unusable HOME exits non-zero with
+a message; a file that cannot be read is a `failed` record, never a traceback.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from intake import __version__
+from intake.cli.context import AppContext
+from intake.config import ConfigError, resolve_home
+from intake.home import HomeError, prepare_home
+
+log = logging.getLogger("intake")
+
+HELP = """intake — 政府信息公开申请收件服务 / document intake for information disclosure applications.
+
+\b
+把扫描件、传真、邮件放进 HOME/inbox/，服务识别（OCR）、分类、提取申请人与所需信息、
+检查《条例》第二十九条三项内容、计算期限，并登记到 HOME/register.db。
+Drop scans, faxes and e-mails into HOME/inbox/; the service reads (OCR), routes, extracts,
+checks Article 29, computes deadlines and records everything in HOME/register.db.
+"""
+
+
+@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.option("--home", envvar="INTAKE_HOME", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="HOME folder (inbox/, outbox/, archive/, register.db). 默认：当前文件夹 / default: current folder.")
+@click.option("-v", "--verbose", is_flag=True, help="More log detail on stderr. 详细日志。")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings on stderr. 只显示警告。")
+@click.version_option(__version__, prog_name="intake")
+@click.pass_context
+def main(ctx: click.Context, home: Path | None, verbose: bool, quiet: bool) -> None:
+    ctx.obj = AppContext(resolve_home(home), verbose, quiet)
+
+
+@main.command(help="Create HOME's folders and a default intake.toml. 初始化 HOME。")
+@click.pass_obj
+def init(app: AppContext) -> None:
+    try:
+        config = prepare_home(app.home, write_config=True)
+    except (HomeError, ConfigError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"HOME ready: {config.home}\n  inbox:  {config.inbox}\n  outbox: {config.outbox}\n"
+               f"  config: {config.home / 'intake.toml'}")
+
+
+@main.command(help="""Process files now, as the watcher would (originals are copied, not moved).
+立即处理给定文件。\n\nWith --json prints one record per file per line (JSON Lines).""")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print each record as one JSON line on stdout.")
+@click.option("--received-on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Date of receipt (收到申请之日) for every file, YYYY-MM-DD. Default: today.")
+@click.pass_obj
+def process(app: AppContext, paths: tuple[Path, ...], as_json: bool, received_on: dt.datetime | None) -> None:
+    from intake.pipeline.runner import process_many
+    from intake.pipeline.workers import pool_size
+    services = app.services()
+    day = received_on.date() if received_on else None
+    total = len(paths)
+    workers = min(pool_size(services.config.watch.workers), total)
+    for number, (path, record) in enumerate(zip(paths, process_many(list(paths), services, received_on=day,
+                                                                    workers=workers)), 1):
+        if total > 1:
+            click.echo(f"[{number}/{total}] {path} → {record.route}/{record.status}", err=True)
+        if as_json:
+            click.echo(json.dumps(record.to_json(), ensure_ascii=False))
+        else:
+            click.echo(f"{record.sha256[:12]}  {record.route:<12} {record.status:<16} {path}")
+        sys.stdout.flush()
+
+
+@main.command(help="Watch HOME/inbox/ and process every file that arrives. 监视收件箱。")
+@click.option("--polling", is_flag=True, default=None, help="Poll instead of inotify (for SMB/NFS shares).")
+@click.option("--once", is_flag=True, help="Process what is in the inbox now, then exit.")
+@click.pass_obj
+def watch(app: AppContext, polling: bool | None, once: bool) -> None:
+    from intake.pipeline.watcher import run_watcher
+    services = app.services()
+    run_watcher(services, polling=polling, once=once)
+
+
+def _register_optional_commands() -> None:
+    """Command groups that live in their own modules."""
+    import importlib
+    for module_name, attribute in (("intake.cli.office", "COMMANDS"), ("intake.cli.reports", "COMMANDS"),
+                                   ("intake.cli.review", "COMMANDS")):
+        module = importlib.import_module(module_name)
+        for command in getattr(module, attribute):
+            main.add_command(command)
+
+
+_register_optional_commands()
