@@ -9,7 +9,7 @@ range matters on CPUs with AVX2 but no VNNI (many office servers): there onnxrun
 kernels saturate full-range int8 weights and the models read worse than on a VNNI machine; with
 reduce_range the results are the same on both: on a CPU with AVX2/VNNI the detector runs about
 1.5× and the recogniser about 1.6× faster, with the same character error rate on the OCR
-benchmark (bench/ocr.py). Calibration inputs are pages rendered here — letters in every
+benchmark (bench/ocr_engines.py). Calibration inputs are pages rendered here — letters in every
 installed CJK font and several sizes, a ruled form, grey or unevenly lit paper, speckle,
 a red seal, a binarised fax — prepared exactly as the engine prepares them
 (`ocr.image.prepare.prepare_page`, `ocr.engines.rapid.detector_input` / `recogniser_input`), so the
@@ -34,7 +34,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from intake.ocr.image.prepare import prepare_page  # noqa: E402
-from intake.ocr.engines.rapid import (DET_MODEL, INT8_SUFFIX, REC_MODEL, PpOcrModels, bundled_model_dir,  # noqa: E402
+from intake.ocr.engines.ppocr import (DET_MODEL, INT8_SUFFIX, REC_MODEL, PpOcrModels, bundled_model_dir,  # noqa: E402
                        crop_line, detector_input, model_files, recogniser_input)
 
 TEXT = ("政府信息公开申请书。申请人姓名、身份证号码、联系电话、通信地址、邮政编码、电子邮箱。根据《中华人民共和国政府信息公开条例》"

@@ -115,3 +115,16 @@ def test_nothing_imports_the_top_level_folders_by_their_own_names():
                     [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
                 offenders += [f"{path.relative_to(root)}: {n}" for n in names if n.split(".")[0] in ("ocr", "classifiers")]
     assert not offenders, "\n".join(sorted(set(offenders)))
+
+
+def test_modules_and_functions_stay_small():
+    """STYLE.md: one job per module; no module over 400 lines, no function over 60."""
+    too_long = []
+    for name, path in modules().items():
+        source = path.read_text(encoding="utf-8")
+        if source.count("\n") > 400:
+            too_long.append(f"{name}: {source.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 60:
+                too_long.append(f"{name}.{node.name}: {node.end_lineno - node.lineno + 1} lines")
+    assert not too_long, "\n".join(too_long)

@@ -239,7 +239,7 @@ def test_float_and_int8_models_read_the_same_letter(letter: Image.Image) -> None
 def test_int8_models_ship_with_the_package_and_carry_the_charset() -> None:
     import onnxruntime as ort
 
-    from intake.ocr.engines.rapid import INT8_MODEL_DIR, model_files
+    from intake.ocr.engines.ppocr import INT8_MODEL_DIR, model_files
 
     det, rec = model_files("int8", "int8")
     assert det.parent == rec.parent == INT8_MODEL_DIR
@@ -249,7 +249,7 @@ def test_int8_models_ship_with_the_package_and_carry_the_charset() -> None:
 
 
 def test_missing_int8_model_or_unknown_precision_is_ocr_unavailable(tmp_path: Any) -> None:
-    from intake.ocr.engines.rapid import model_files
+    from intake.ocr.engines.ppocr import model_files
 
     with pytest.raises(OcrUnavailable, match="missing"):
         model_files("int8", "int8", model_dir=tmp_path)
@@ -258,7 +258,7 @@ def test_missing_int8_model_or_unknown_precision_is_ocr_unavailable(tmp_path: An
 
 
 def test_detector_window_keeps_every_inked_part_and_drops_blank_margins() -> None:
-    from intake.ocr.engines.rapid import inked_area
+    from intake.ocr.engines.ppocr import inked_area
 
     page = np.full((1754, 1240, 3), 255, np.uint8)
     page[400:430, 300:900] = 20            # a line of text

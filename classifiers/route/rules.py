@@ -107,13 +107,44 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
     """Route a document from rule cues, optionally blended with a trained model's probabilities."""
     full = f"{subject}\n{text}" if subject else text
     marked = _marked(text) or bool(MARK.search(subject))
-    scores = {route: 0.0 for route in Route}
     reasons: list[str] = []
-    # Words inside the description of the information asked for (投诉举报数量, 查处结果) name its
-    # topic, not what the letter is; they are left out unless the request itself demands action.
-    topic_free = full
+    scores = _cue_scores(full, _topic_free(full, request_text), reasons)
+    _title_scores(text, scores, reasons)
+    article_39 = _article_39(full, request_text, scores, marked, reasons)
+    if sum(scores.values()) <= 0 and not model_cats:
+        return Classification(Route.OTHER, 0.4, marked, tuple(reasons + ["no cue matched"]))
+    weight = model_weight if model_cats else 0.0
+    if model_cats:
+        top_model = max(model_cats.items(), key=lambda item: item[1])
+        reasons.append(f"model: {top_model[0]} {top_model[1]:.2f}")
+    if request_text and _is_question(request_text) and article_39 is None:
+        # The "information" asked for is an answer to questions: a consultation (咨询).
+        scores[Route.CONSULTATION] += scores[Route.APPLICATION] + 1.0
+        article_39 = Route.CONSULTATION
+        reasons.append("the request is a question, not a document → consultation")
+    rule_p, blended = _blend(scores, model_cats, weight)
+    best, top = _choose(scores, rule_p, blended, model_cats)
+    if article_39 is not None and article_39_overrides:
+        best, top = article_39, max(top, blended[article_39])
+    if max(scores.values()) < 1.5 and article_39 is None:
+        model_best, model_p = max((model_cats or {"other": 0.0}).items(), key=lambda item: item[1])
+        if not (model_p >= 0.5 and _mostly_chinese(full)):
+            # Hardly a cue for any route: mail for the office's general tray, with a person's eye on it.
+            reasons.append("no clear cue for any route → other")
+            return Classification(Route.OTHER, 0.45, marked, tuple(reasons))
+    return Classification(best, _confidence(scores, blended, best, top, model_cats, reasons), marked, tuple(reasons))
+
+
+def _topic_free(full: str, request_text: str | None) -> str:
+    """Words inside the description of the information asked for (投诉举报数量, 查处结果) name its
+    topic, not what the letter is; they are left out unless the request itself demands action."""
     if request_text and len(request_text) >= 6 and _demand(request_text) is None and not _is_question(request_text):
-        topic_free = full.replace(request_text, "　")
+        return full.replace(request_text, "　")
+    return full
+
+
+def _cue_scores(full: str, topic_free: str, reasons: list[str]) -> dict[Route, float]:
+    scores = {route: 0.0 for route in Route}
     redress = 0.0
     for cue in CUES:
         hits = re.findall(cue.pattern, full if cue.route == Route.APPLICATION else topic_free, flags=re.M)
@@ -127,65 +158,66 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
         scores[Route.PETITION] += redress
         scores[Route.COMPLAINT] -= redress
         reasons.append("redress asked outside a consumer dispute counts for a petition")
-    # The title line says most about what a letter is.
+    return scores
+
+
+_TITLE_WORDS = ((Route.COMPLAINT, r"投诉"), (Route.REPORT, r"举报"), (Route.CONSULTATION, r"咨询"),
+                (Route.PETITION, r"信访|请求解决|申诉|反映"),
+                (Route.OTHER, r"通知|发票|广告|邀请函|感谢信|表扬信|简报|通讯|回执|应诉通知书|转办函|交办函"))
+
+
+def _title_scores(text: str, scores: dict[Route, float], reasons: list[str]) -> None:
+    """The title line says most about what a letter is."""
     title = _title(text)
-    for route, pattern in ((Route.COMPLAINT, r"投诉"), (Route.REPORT, r"举报"), (Route.CONSULTATION, r"咨询"),
-                           (Route.PETITION, r"信访|请求解决|申诉|反映"),
-                           (Route.OTHER, r"通知|发票|广告|邀请函|感谢信|表扬信|简报|通讯|回执|应诉通知书|转办函|交办函")):
+    for route, pattern in _TITLE_WORDS:
         if title and re.search(pattern, title):
             scores[route] += 3.0
             reasons.append(f"{route}: title {title!r}")
-    article_39: Route | None = None
+
+
+def _article_39(full: str, request_text: str | None, scores: dict[Route, float], marked: bool,
+                reasons: list[str]) -> Route | None:
+    """Art. 39: the application form used to seek action, not information."""
     demand = _demand(request_text if request_text is not None else full, context=full)
-    if demand is not None and (scores[Route.APPLICATION] >= 2.5 or marked):
-        route, words = demand
-        asks_information = bool(request_text and INFORMATION_ASK.search(request_text) and not _demand_dominates(request_text))
-        if not asks_information:
-            # Art. 39: the application form is used to seek action, not information.
-            scores[route] += scores[Route.APPLICATION] + 2.0
-            article_39 = route
-            reasons.append(f"Art. 39: demands action ({words!r}) → {route}")
+    if demand is None or not (scores[Route.APPLICATION] >= 2.5 or marked):
+        return None
+    route, words = demand
+    if request_text and INFORMATION_ASK.search(request_text) and not _demand_dominates(request_text):
+        return None
+    scores[route] += scores[Route.APPLICATION] + 2.0
+    reasons.append(f"Art. 39: demands action ({words!r}) → {route}")
+    return route
+
+
+def _blend(scores: dict[Route, float], model_cats: dict[str, float] | None,
+           weight: float) -> tuple[dict[Route, float], dict[Route, float]]:
     total = sum(scores.values())
-    if total <= 0 and not model_cats:
-        return Classification(Route.OTHER, 0.4, marked, tuple(reasons + ["no cue matched"]))
     rule_p = {route: (score / total if total > 0 else 1 / len(Route)) for route, score in scores.items()}
-    weight = model_weight if model_cats else 0.0
     blended = {route: (1 - weight) * rule_p[route] + weight * float((model_cats or {}).get(str(route), 0.0))
                for route in Route}
-    if model_cats:
-        top_model = max(model_cats.items(), key=lambda item: item[1])
-        reasons.append(f"model: {top_model[0]} {top_model[1]:.2f}")
-    if request_text and _is_question(request_text) and article_39 is None:
-        # The "information" asked for is an answer to questions: a consultation (咨询).
-        scores[Route.CONSULTATION] += scores[Route.APPLICATION] + 1.0
-        article_39 = Route.CONSULTATION
-        reasons.append("the request is a question, not a document → consultation")
-        total = sum(scores.values())
-        rule_p = {route: score / total for route, score in scores.items()}
-        blended = {route: (1 - weight) * rule_p[route] + weight * float((model_cats or {}).get(str(route), 0.0))
-                   for route in Route}
+    return rule_p, blended
+
+
+def _choose(scores: dict[Route, float], rule_p: dict[Route, float], blended: dict[Route, float],
+            model_cats: dict[str, float] | None) -> tuple[Route, float]:
     ranked = sorted(blended.items(), key=lambda item: -item[1])
-    (best, top), (_, second) = ranked[0], ranked[1]
+    best, top = ranked[0]
+    if not model_cats or sum(scores.values()) <= 0:
+        return best, top
     rules_ranked = sorted(rule_p.items(), key=lambda item: -item[1])
     rules_margin = rules_ranked[0][1] - rules_ranked[1][1]
-    if model_cats and total > 0:
-        model_best, model_p = max(model_cats.items(), key=lambda item: item[1])
-        # The trained model overturns the rules only when it is sure and the rules are not: a close
-        # call, or an "application" resting on nothing but its heading.
-        rules_weak = rules_margin < 0.15 or max(scores.values()) < 2.5
-        if model_p >= 0.5 and rules_weak and model_best in {str(r) for r in Route}:
-            best, top = Route(model_best), blended[Route(model_best)]
-        else:
-            best, top = rules_ranked[0][0], blended[rules_ranked[0][0]]
-    if article_39 is not None and article_39_overrides:
-        best, top = article_39, max(top, blended[article_39])
-    weak = max(scores.values()) < 1.5
-    if weak and article_39 is None:
-        model_best, model_p = max((model_cats or {"other": 0.0}).items(), key=lambda item: item[1])
-        if not (model_p >= 0.5 and _mostly_chinese(full)):
-            # Hardly a cue for any route: mail for the office's general tray, with a person's eye on it.
-            reasons.append("no clear cue for any route → other")
-            return Classification(Route.OTHER, 0.45, marked, tuple(reasons))
+    model_best, model_p = max(model_cats.items(), key=lambda item: item[1])
+    # The trained model overturns the rules only when it is sure and the rules are not: a close
+    # call, or an "application" resting on nothing but its heading.
+    rules_weak = rules_margin < 0.15 or max(scores.values()) < 2.5
+    if model_p >= 0.5 and rules_weak and model_best in {str(r) for r in Route}:
+        return Route(model_best), blended[Route(model_best)]
+    return rules_ranked[0][0], blended[rules_ranked[0][0]]
+
+
+def _confidence(scores: dict[Route, float], blended: dict[Route, float], best: Route, top: float,
+                model_cats: dict[str, float] | None, reasons: list[str]) -> float:
+    second = sorted(blended.values(), reverse=True)[1]
     rules_best = max(scores.items(), key=lambda item: item[1])[0]
     margin = (top - second) / (top + 1e-9)
     strength = min(1.0, max(scores.values()) / 6.0)   # how much evidence the rules saw at all
@@ -193,7 +225,7 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
     if model_cats and best != rules_best:
         confidence -= 0.2   # rules and model disagree: let a person look
         reasons.append(f"rules said {rules_best}, model said {best}")
-    return Classification(best, round(max(0.05, min(0.99, confidence)), 3), marked, tuple(reasons))
+    return round(max(0.05, min(0.99, confidence)), 3)
 
 
 def is_marked(text: str, subject: str = "") -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +18,21 @@ from PIL import Image, ImageDraw, ImageFont
 from intake.config import Config
 from intake.deadlines.periods import compute_deadlines
 from intake.deadlines.workdays import WorkdayCalendar
-from intake.kernel import (Applicant, ApplicantKind, Category, Channel, Delivery, IdType, Medium, Method, Missing, Record,
-                           Request, Route, Status)
+from intake.kernel import (
+    Applicant,
+    ApplicantKind,
+    Category,
+    Channel,
+    Delivery,
+    IdType,
+    Medium,
+    Method,
+    Missing,
+    Record,
+    Request,
+    Route,
+    Status,
+)
 from intake.register.store import Register
 
 FONT_CANDIDATES = (
@@ -152,6 +166,13 @@ def demo_samples(today: dt.date, calendar: WorkdayCalendar) -> list[Sample]:
             request=Request(description="某公司2022年行政处罚决定书", doc_numbers=("聊市监罚〔2022〕301号",)),
             delivery=Delivery(media=(Medium.PAPER,), methods=(Method.PICKUP,)),
             text="政府信息公开申请\n申请单位：山东聊城明信律师事务所", marked=True, confidence=0.9)),
+    ]
+    return samples + _routed_and_failed(back, calendar)
+
+
+def _routed_and_failed(back: Callable[[int], dt.date], calendar: WorkdayCalendar) -> list[Sample]:
+    """The demo's mail that is not an application, and a file that could not be read."""
+    return [
         Sample("petition-sun.png", make_record(
             key="petition-sun.png", route=Route.PETITION, status=Status.ROUTED, received_on=back(3),
             calendar=calendar, applicant=Applicant(kind=ApplicantKind.PERSON, category=Category.INDIVIDUAL, name="孙强"),
@@ -165,7 +186,6 @@ def demo_samples(today: dt.date, calendar: WorkdayCalendar) -> list[Sample]:
             channel=Channel.UNKNOWN, error="[E003] 文件已损坏：the image is truncated or damaged",
             confidence=1.0)),
     ]
-    return samples
 
 
 def build_demo_home(config: Config, register: Register, calendar: WorkdayCalendar, today: dt.date,

@@ -1,6 +1,6 @@
 """Benchmark the OCR engines on the same pages in one run: CER, seconds per page, memory.
 
-    python bench/ocr.py [--engines rapidocr,rapidocr-fp32,tesseract,tesseract-1t,paddleocr]
+    python bench/ocr_engines.py [--engines rapidocr,rapidocr-fp32,tesseract,tesseract-1t,paddleocr]
                         [--threads 2] [--realworld ../shared/realworld/ocr] [--detail] [--json]
 
 Engines: `rapidocr` is the embedded default (PP-OCRv6 quantized to int8), `rapidocr-fp32`
