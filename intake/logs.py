@@ -5,8 +5,6 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-from intake.masking import MaskingFilter
-
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -26,9 +24,24 @@ def setup_logging(log_dir: Path | None, verbose: bool = False, quiet: bool = Fal
                                                              backupCount=5, encoding="utf-8"))
     for handler in handlers:
         handler.setFormatter(logging.Formatter(FORMAT))
-        handler.addFilter(MaskingFilter())
+        handler.addFilter(_LazyMaskingFilter())
         handler._intake = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     # Third-party libraries are chatty at INFO (rapidocr prints model paths per load).
     for noisy in ("RapidOCR", "rapidocr", "PIL", "watchdog", "pypdfium2", "onnxruntime"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+class _LazyMaskingFilter(logging.Filter):
+    """`intake.masking.MaskingFilter`, loaded with the first record logged: a command that logs
+    nothing (status, show) does not pay for the identifier finders."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._filter: logging.Filter | None = None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self._filter is None:
+            from intake.masking import MaskingFilter
+            self._filter = MaskingFilter()
+        return bool(self._filter.filter(record))

@@ -6,10 +6,12 @@ a message; a file that cannot be read is a `failed` record, never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -30,7 +32,36 @@ checks Article 29, computes deadlines and records everything in HOME/register.db
 """
 
 
-@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+class LazyGroup(click.Group):
+    """Commands whose modules are imported only when the command is run (or help is asked for),
+    so that `intake status` does not import what `intake review` needs."""
+
+    def __init__(self, *args: Any, lazy_commands: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = lazy_commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_commands:
+            module_name, attribute = self.lazy_commands[cmd_name].split(":")
+            command: click.Command = getattr(importlib.import_module(module_name), attribute)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+# The commands that live in their own modules: name → module:attribute.
+LAZY_COMMANDS = {
+    **{name: f"intake.cli.office:{name}" for name in ("status", "show", "reprocess", "due", "extend", "backup")},
+    "holidays": "intake.cli.holidays:holidays",
+    "digest": "intake.cli.reports:digest", "report": "intake.cli.reports:report",
+    "review": "intake.cli.review:review", "user": "intake.cli.review:user",
+}
+
+
+@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, help=HELP,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.option("--home", envvar="INTAKE_HOME", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="HOME folder (inbox/, outbox/, archive/, register.db). 默认：当前文件夹 / default: current folder.")
 @click.option("-v", "--verbose", is_flag=True, help="More log detail on stderr. 详细日志。")
@@ -85,16 +116,3 @@ def watch(app: AppContext, polling: bool | None, once: bool) -> None:
     from intake.pipeline.watcher import run_watcher
     services = app.services()
     run_watcher(services, polling=polling, once=once)
-
-
-def _register_optional_commands() -> None:
-    """Command groups that live in their own modules."""
-    import importlib
-    for module_name, attribute in (("intake.cli.office", "COMMANDS"), ("intake.cli.reports", "COMMANDS"),
-                                   ("intake.cli.review", "COMMANDS")):
-        module = importlib.import_module(module_name)
-        for command in getattr(module, attribute):
-            main.add_command(command)
-
-
-_register_optional_commands()

@@ -167,12 +167,4 @@ def _explain_deadlines(services: Any, row: DocumentRow) -> list[str]:
     return list(deadlines.explanation)
 
 
-def _holidays() -> list[click.Command]:
-    try:
-        from intake.cli.holidays import holidays
-    except ImportError:
-        return []
-    return [holidays]
-
-
-COMMANDS: list[click.Command] = [status, show, reprocess, due, extend, backup, *_holidays()]
+COMMANDS: list[click.Command] = [status, show, reprocess, due, extend, backup]

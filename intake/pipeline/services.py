@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from intake.classifiers.agency import AgencyFacts
-from intake.classifiers.decide import ReviewRules
 from intake.config import Config
 from intake.deadlines.workdays import WorkdayCalendar
 from intake.register import Register
@@ -21,6 +20,7 @@ from intake.register import Register
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from intake.classifiers.decide import ReviewRules
     from intake.ocr.engines import OcrEngine
     from intake.ocr.reading import ReadLimits
 
@@ -67,7 +67,8 @@ class Services:
 
     @property
     def review_rules(self) -> ReviewRules:
-        return ReviewRules()
+        from intake.classifiers.decide import ReviewRules as Rules
+        return Rules()
 
 
 def agency_facts(config: Config) -> AgencyFacts:
