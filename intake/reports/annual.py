@@ -339,16 +339,18 @@ def table_xlsx(table: AnnualTable, *, agency: str) -> bytes:
     """An Excel sheet laid out like the printed form: three merged label columns, then the seven counts."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)       # a new workbook's first sheet
     sheet.title = "表三 依申请公开"
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
-    def put(row: int, column: int, value: object, *, rows: int = 1, columns: int = 1,
+    def put(row: int, column: int, value: str | int, *, rows: int = 1, columns: int = 1,
             align: Alignment = centre, bold: bool = False) -> None:
         sheet.cell(row, column, value)
         if rows > 1 or columns > 1:
