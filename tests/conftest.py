@@ -1,54 +1,37 @@
-"""Shared fixtures: pages rendered with a CJK font, a fresh HOME, the CLI runner."""
+"""Fixtures: a fresh HOME, a rendered application page, one OCR engine for the session (the
+functions they use, and that tests import, are in helpers.py)."""
 from __future__ import annotations
 
-import json
+import datetime as dt
+import shutil
+import ssl
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
 
-SCHEMA = json.loads((Path(__file__).parent / "data" / "record.schema.json").read_text(encoding="utf-8"))
-
-
-def find_cjk_font() -> str | None:
-    try:
-        listing = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=20).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    files = sorted(line.split(":")[0].strip() for line in listing.splitlines() if line.strip())
-    preferred = [f for f in files if "Regular" in f or "microhei" in f]
-    return (preferred or files or [None])[0]
-
-
-CJK_FONT = find_cjk_font()
-needs_cjk_font = pytest.mark.skipif(CJK_FONT is None, reason="no CJK font installed (fonts-noto-cjk)")
-
-
-def render_page(lines: list[str], *, width: int = 1240, height: int = 1754, size: int = 30,
-                margin: int = 110, spacing: float = 1.9) -> Image.Image:
-    """An A4 page at 150 dpi with the given lines, black on white."""
-    assert CJK_FONT is not None
-    font = ImageFont.truetype(CJK_FONT, size)
-    page = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(page)
-    y = margin
-    for line in lines:
-        draw.text((margin, y), line, font=font, fill="black")
-        y += int(size * spacing)
-    return page
-
-
-APPLICATION_LINES = [
-    "政府信息公开申请书",
-    "某市市场监督管理局：",
-    "申请人：赵一鸣，居民身份证号码：110101199003070011，",
-    "联系电话：13912345678，住址：北京市东城区景山街道1号。",
-    "现向你局申请公开以下政府信息：",
-    "2024年度本市电梯监督抽查结果通报。",
-    "希望以纸质形式邮寄给我。",
-    "申请人：赵一鸣",
-]
+from intake.config import Config
+from intake.deadlines.workdays import WorkdayCalendar
+from intake.kernel.model import Channel, Missing, Route, Status
+from intake.pipeline.services import Services
+from intake.register.store import Register
+from tests.helpers import (
+    APPLICATION_LINES,
+    CJK_FONT,
+    DAY,
+    LI_EMAIL,
+    REVIEW_PHONE,
+    ZHANG_ID,
+    ZHANG_PHONE,
+    Mailbox,
+    Server,
+    _authenticate,
+    _serve,
+    add_document,
+    person,
+    render_page,
+)
 
 
 @pytest.fixture
@@ -67,15 +50,6 @@ def application_png(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def parse_jsonl(stdout: str) -> list[dict]:
-    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
-
-
-def validate_record(record: dict) -> None:
-    import jsonschema
-    jsonschema.validate(record, SCHEMA)
-
-
 @pytest.fixture(scope="session")
 def engine():
     """One OCR engine for the whole run: the model is loaded once, as in the service."""
@@ -85,14 +59,83 @@ def engine():
     yield create_engine("rapidocr", threads=2)
 
 
-def stored_record(database: Path, document_id: int) -> dict[str, object]:
-    """The record the register holds for a document, read from its SQLite file."""
-    from intake.register.store import Register
+@pytest.fixture
+def services(tmp_path: Path) -> Services:
+    home = tmp_path / "home"
+    home.mkdir()
+    config = Config(home=home)
+    return Services(config=config, register=Register(config.database), calendar=WorkdayCalendar.load(home),
+                    engine_factory=lambda: None)
 
-    register = Register(database)
-    try:
-        row = register.get(document_id)
-        assert row is not None and row.record is not None
-        return row.record.to_json()
-    finally:
-        register.close()
+
+@pytest.fixture
+def known(services: Services) -> dict[str, int]:
+    """The register the digest tests read; ids by role."""
+    register, calendar = services.register, services.calendar
+    zhang_with_id = person("张三", id_number=ZHANG_ID, phone=ZHANG_PHONE)
+    today = dt.datetime.combine(DAY, dt.time(10, 0))
+    ids = {
+        "overdue": add_document(register, calendar, received_on=dt.date(2025, 2, 10), status=Status.ACCEPTED,
+                                applicant=zhang_with_id),
+        "due_soon": add_document(register, calendar, received_on=dt.date(2025, 2, 20), status=Status.ACCEPTED,
+                                 applicant=person("张三", id_number=ZHANG_ID)),
+        # Same name and phone, no ID: the same applicant, a third application in 90 days.
+        "correction_today": add_document(register, calendar, received_on=DAY, status=Status.NEEDS_CORRECTION,
+                                         applicant=person("张三", phone=ZHANG_PHONE), arrived_at=today,
+                                         missing=(Missing.APPLICANT_ID,)),
+        "replied": add_document(register, calendar, received_on=dt.date(2025, 2, 12), status=Status.ACCEPTED,
+                                applicant=person("李四", email=LI_EMAIL)),
+        "awaiting": add_document(register, calendar, received_on=dt.date(2025, 3, 3), status=Status.NEEDS_CORRECTION,
+                                 applicant=person("王五", email=LI_EMAIL),
+                                 missing=(Missing.REQUEST_DESCRIPTION, Missing.DELIVERY_FORMAT)),
+        "petition": add_document(register, calendar, received_on=DAY, status=Status.ROUTED, route=Route.PETITION,
+                                 arrived_at=today, channel=Channel.EMAIL),
+        "review": add_document(register, calendar, received_on=DAY, status=Status.NEEDS_REVIEW, arrived_at=today,
+                               channel=Channel.FAX, confidence=0.41,
+                               reasons=(f"two phones on the form: {REVIEW_PHONE} and another",)),
+        "failed": add_document(register, calendar, received_on=DAY, status=Status.FAILED, route=Route.OTHER,
+                               arrived_at=today, name=f"{ZHANG_PHONE}_scan.pdf",
+                               error=f"[E010] encrypted PDF sent by {LI_EMAIL}"),
+        "provisional": add_document(register, calendar, received_on=dt.date(2025, 3, 13), status=Status.ACCEPTED,
+                                    applicant=person("赵六"), provisional=True),
+    }
+    register.add_event(ids["replied"], "replied", detail={"on": "2025-03-10", "outcome": "予以公开"})
+    register.add_event(ids["awaiting"], "notice_sent", detail={"on": "2025-03-05"})
+    return ids
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a certificate for the TLS tests")
+    folder = tmp_path_factory.mktemp("tls")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(folder / "key.pem"),
+                    "-out", str(folder / "cert.pem")], check=True, capture_output=True, timeout=60)
+    return folder / "cert.pem", folder / "key.pem"
+
+
+@pytest.fixture
+def plain_server() -> Iterator[Server]:
+    mailbox = Mailbox()
+    for controller in _serve(mailbox):
+        yield Server(mailbox, controller.port)
+
+
+@pytest.fixture
+def starttls_server(certificate: tuple[Path, Path]) -> Iterator[Server]:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(*map(str, certificate))
+    mailbox = Mailbox()
+    for controller in _serve(mailbox, tls_context=context, require_starttls=True, auth_required=True,
+                             authenticator=_authenticate):
+        yield Server(mailbox, controller.port, certificate[0])
+
+
+@pytest.fixture
+def ssl_server(certificate: tuple[Path, Path]) -> Iterator[Server]:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(*map(str, certificate))
+    mailbox = Mailbox()
+    for controller in _serve(mailbox, ssl_context=context):
+        yield Server(mailbox, controller.port, certificate[0])

@@ -8,10 +8,19 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from intake.reports.annual import (COLUMN_KEYS, OUTCOMES, ROWS, ReportError, ReportInconsistent, annual_table,
-                                  row_layout, table_csv, write_report)
 from intake.kernel.model import Applicant, Route, Status
-from tests.test_digest import add_document, cli_group, person, services  # noqa: F401 - services is a fixture
+from intake.reports.annual import (
+    COLUMN_KEYS,
+    OUTCOMES,
+    ROWS,
+    ReportError,
+    ReportInconsistent,
+    annual_table,
+    row_layout,
+    table_csv,
+    write_report,
+)
+from tests.helpers import add_document, cli_group, person
 
 YEAR = 2024
 

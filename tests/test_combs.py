@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from intake.ocr.layout.combs import clear_comb
 from intake.ocr.engines import create_engine
-from tests.conftest import CJK_FONT, needs_cjk_font
+from intake.ocr.layout.combs import clear_comb
+from tests.helpers import CJK_FONT, needs_cjk_font
 
 
 def comb_page(digits: str, *, side: int, size: int, colour: tuple[int, int, int]) -> Image.Image:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from intake.deadlines.periods import DeadlineEvent, EventKind, compute_deadlines
-from intake.kernel.model import Status
 from intake.deadlines.workdays import WorkdayCalendar
+from intake.kernel.model import Status
 
 D = dt.date
 

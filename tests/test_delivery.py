@@ -1,7 +1,7 @@
 """Delivery format: ticked boxes first, then prose."""
 import pytest
 
-from intake.classifiers.delivery import METHOD_WORDS, MEDIA_WORDS, extract_delivery
+from intake.classifiers.delivery import MEDIA_WORDS, METHOD_WORDS, extract_delivery
 from intake.classifiers.fields.pairs import read_pairs
 
 

@@ -5,104 +5,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import click
-import pytest
 from click.testing import CliRunner
 
-from intake.config import Config
-from intake.deadlines.periods import compute_deadlines
+from intake.kernel.model import Status
 from intake.reports.digest import Digest, build_digest, produce_digest, render
 from intake.reports.repeats import REPEAT_THRESHOLD, repeat_applicants
-from intake.kernel.model import Applicant, Channel, Missing, Record, Request, Route, Status
-from intake.pipeline.services import Services
-from intake.register.store import Register
-from intake.deadlines.workdays import WorkdayCalendar
-
-DAY = dt.date(2025, 3, 14)          # a Friday
-
-
-def resident_id(first17: str) -> str:
-    """A resident ID with a valid check digit (GB 11643), so the masker recognises it as one."""
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
-
-
-ZHANG_ID = resident_id("37152219900101123")
-ZHANG_PHONE = "13812345678"
-LI_EMAIL = "lisi.private@example.com"
-REVIEW_PHONE = "13987654321"
-SECRETS = (ZHANG_ID, ZHANG_PHONE, LI_EMAIL, REVIEW_PHONE, "lisi.private")
-
-
-def add_document(register: Register, calendar: WorkdayCalendar, *, received_on: dt.date, status: Status,
-                 route: Route = Route.APPLICATION, applicant: Applicant | None = None,
-                 arrived_at: dt.datetime | None = None, channel: Channel = Channel.LETTER, sha256: str | None = None,
-                 missing: tuple[Missing, ...] = (), reasons: tuple[str, ...] = (), error: str | None = None,
-                 name: str = "scan.png", provisional: bool = False, confidence: float = 0.9) -> int:
-    """One register row as the pipeline would leave it, without OCR."""
-    arrived_at = arrived_at or dt.datetime.combine(received_on, dt.time(9, 30))
-    sha256 = sha256 or f"{register.db.execute('select count(*) from documents').fetchone()[0] + 1:064x}"
-    document_id = register.claim(sha256=sha256, source=name, original_name=name, inbox_path=None,
-                                 arrived_at=arrived_at)
-    deadlines = compute_deadlines(received_on, status, [], calendar)
-    record = Record(
-        source=name, sha256=sha256, channel=channel, marked=route == Route.APPLICATION, route=route, status=status,
-        applicant=applicant, request=Request(description="2024年度电梯抽查结果") if applicant else None,
-        delivery=None, missing=missing, received_on=received_on, correction_due=deadlines.correction_due,
-        reply_due=deadlines.reply_due, duplicate_of=None, confidence=confidence, text="…", error=error,
-        reasons=reasons, provisional_deadline=provisional)
-    register.complete(document_id, record)
-    return document_id
-
-
-def person(name: str, **values: str) -> Applicant:
-    return Applicant(kind="person", category="individual", name=name, id_type="resident_id" if "id_number" in values
-                     else None, **values)
-
-
-@pytest.fixture
-def services(tmp_path: Path) -> Services:
-    home = tmp_path / "home"
-    home.mkdir()
-    config = Config(home=home)
-    return Services(config=config, register=Register(config.database), calendar=WorkdayCalendar.load(home),
-                    engine_factory=lambda: None)
-
-
-@pytest.fixture
-def known(services: Services) -> dict[str, int]:
-    """The register the digest tests read; ids by role."""
-    register, calendar = services.register, services.calendar
-    zhang_with_id = person("张三", id_number=ZHANG_ID, phone=ZHANG_PHONE)
-    today = dt.datetime.combine(DAY, dt.time(10, 0))
-    ids = {
-        "overdue": add_document(register, calendar, received_on=dt.date(2025, 2, 10), status=Status.ACCEPTED,
-                                applicant=zhang_with_id),
-        "due_soon": add_document(register, calendar, received_on=dt.date(2025, 2, 20), status=Status.ACCEPTED,
-                                 applicant=person("张三", id_number=ZHANG_ID)),
-        # Same name and phone, no ID: the same applicant, a third application in 90 days.
-        "correction_today": add_document(register, calendar, received_on=DAY, status=Status.NEEDS_CORRECTION,
-                                         applicant=person("张三", phone=ZHANG_PHONE), arrived_at=today,
-                                         missing=(Missing.APPLICANT_ID,)),
-        "replied": add_document(register, calendar, received_on=dt.date(2025, 2, 12), status=Status.ACCEPTED,
-                                applicant=person("李四", email=LI_EMAIL)),
-        "awaiting": add_document(register, calendar, received_on=dt.date(2025, 3, 3), status=Status.NEEDS_CORRECTION,
-                                 applicant=person("王五", email=LI_EMAIL),
-                                 missing=(Missing.REQUEST_DESCRIPTION, Missing.DELIVERY_FORMAT)),
-        "petition": add_document(register, calendar, received_on=DAY, status=Status.ROUTED, route=Route.PETITION,
-                                 arrived_at=today, channel=Channel.EMAIL),
-        "review": add_document(register, calendar, received_on=DAY, status=Status.NEEDS_REVIEW, arrived_at=today,
-                               channel=Channel.FAX, confidence=0.41,
-                               reasons=(f"two phones on the form: {REVIEW_PHONE} and another",)),
-        "failed": add_document(register, calendar, received_on=DAY, status=Status.FAILED, route=Route.OTHER,
-                               arrived_at=today, name=f"{ZHANG_PHONE}_scan.pdf",
-                               error=f"[E010] encrypted PDF sent by {LI_EMAIL}"),
-        "provisional": add_document(register, calendar, received_on=dt.date(2025, 3, 13), status=Status.ACCEPTED,
-                                    applicant=person("赵六"), provisional=True),
-    }
-    register.add_event(ids["replied"], "replied", detail={"on": "2025-03-10", "outcome": "予以公开"})
-    register.add_event(ids["awaiting"], "notice_sent", detail={"on": "2025-03-05"})
-    return ids
+from tests.helpers import DAY, SECRETS, ZHANG_ID, add_document, cli_group, person
 
 
 def test_arrivals_by_route_status_and_channel(services, known):
@@ -189,21 +97,6 @@ def test_empty_register_gives_an_empty_digest(services):
     assert digest.arrived == 0 and not digest.overdue and not digest.repeat_applicants
     text, html = render(digest)
     assert "nothing arrived" in html and "无 / none" in text
-
-
-def cli_group(home: Path) -> click.Group:
-    """The commands as the lead will register them, on a group that sets the AppContext."""
-    from intake.cli.context import AppContext
-    from intake.cli.reports import COMMANDS
-
-    @click.group()
-    @click.pass_context
-    def group(ctx: click.Context) -> None:
-        ctx.obj = AppContext(home, False, False)
-
-    for command in COMMANDS:
-        group.add_command(command)
-    return group
 
 
 def test_digest_command_writes_both_files(services, known):

@@ -10,8 +10,17 @@ from hypothesis import strategies as st
 
 from intake.classifiers import identifiers as ids
 from intake.classifiers.identifiers import (
-    find_doc_numbers, find_emails, find_phones, find_postcodes, find_requested_titles,
-    find_resident_ids, find_titles, find_usccs, is_basis_law, normalise_text, resident_id_valid,
+    find_doc_numbers,
+    find_emails,
+    find_phones,
+    find_postcodes,
+    find_requested_titles,
+    find_resident_ids,
+    find_titles,
+    find_usccs,
+    is_basis_law,
+    normalise_text,
+    resident_id_valid,
     uscc_valid,
 )
 

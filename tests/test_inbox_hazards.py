@@ -5,7 +5,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 
 def test_hazards_each_get_one_failed_row_and_nothing_leaves_home(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 from intake.kernel import EmptyFile, FileKind, NotARegularFile, TooLarge
 from intake.ocr.files import identify, sniff
 from intake.pipeline.ingest import ingest
-from tests.pdfs import minimal_pdf
+from tests.helpers import minimal_pdf
 
 PNG_HEAD = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 

@@ -1,124 +1,23 @@
 """Sending the digest to a real SMTP server (aiosmtpd) on loopback: plain, STARTTLS + login, SSL, refusals."""
 from __future__ import annotations
 
-import email
-import email.policy
-import shutil
 import socket
-import ssl
-import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 from click.testing import CliRunner
 
 from intake.config import SmtpSettings
 from intake.reports.digest import build_digest, render
 from intake.reports.mailer import MailError, compose, send
-from tests.test_digest import DAY, SECRETS, cli_group, known, services  # noqa: F401 - fixtures
-
-REFUSED = "nobody@example.gov.cn"
-
-
-@dataclass
-class Mailbox:
-    """What the server received, and the rules it refuses by."""
-    messages: list[tuple[list[str], EmailMessage]] = field(default_factory=list)
-    senders: list[str] = field(default_factory=list)
-    refuse_data: bool = False
-
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: list[str]) -> str:
-        if address == REFUSED:
-            return "550 5.1.1 no such mailbox"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        if self.refuse_data:
-            return "554 5.7.1 message refused by policy"
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append((list(envelope.rcpt_tos), message))  # type: ignore[arg-type]
-        self.senders.append(envelope.mail_from)
-        return "250 OK"
-
-
-class LoopbackController(Controller):
-    """aiosmtpd's controller bound to 127.0.0.1 on an ephemeral port (port 0)."""
-
-    def _trigger_server(self) -> None:
-        self.port = self.server.sockets[0].getsockname()[1]
-        super()._trigger_server()
-
-
-@dataclass
-class Server:
-    mailbox: Mailbox
-    port: int
-    certificate: Path | None = None
-
-    def settings(self, **values: Any) -> SmtpSettings:
-        return SmtpSettings(**{"host": "127.0.0.1", "port": self.port, "sender": "intake@example.gov.cn", **values})
-
-    def client_context(self) -> ssl.SSLContext:
-        assert self.certificate is not None
-        return ssl.create_default_context(cafile=str(self.certificate))
-
-
-def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
-    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (b"office", b"s3cret")
-    return AuthResult(success=ok, handled=False)
-
-
-@pytest.fixture(scope="module")
-def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    if shutil.which("openssl") is None:
-        pytest.skip("openssl is needed to make a certificate for the TLS tests")
-    folder = tmp_path_factory.mktemp("tls")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(folder / "key.pem"),
-                    "-out", str(folder / "cert.pem")], check=True, capture_output=True, timeout=60)
-    return folder / "cert.pem", folder / "key.pem"
-
-
-def _serve(mailbox: Mailbox, **options: Any) -> Iterator[LoopbackController]:
-    controller = LoopbackController(mailbox, hostname="127.0.0.1", port=0, **options)
-    controller.start()
-    try:
-        yield controller
-    finally:
-        controller.stop()
-
-
-@pytest.fixture
-def plain_server() -> Iterator[Server]:
-    mailbox = Mailbox()
-    for controller in _serve(mailbox):
-        yield Server(mailbox, controller.port)
-
-
-@pytest.fixture
-def starttls_server(certificate: tuple[Path, Path]) -> Iterator[Server]:
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(*map(str, certificate))
-    mailbox = Mailbox()
-    for controller in _serve(mailbox, tls_context=context, require_starttls=True, auth_required=True,
-                             authenticator=_authenticate):
-        yield Server(mailbox, controller.port, certificate[0])
-
-
-@pytest.fixture
-def ssl_server(certificate: tuple[Path, Path]) -> Iterator[Server]:
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(*map(str, certificate))
-    mailbox = Mailbox()
-    for controller in _serve(mailbox, ssl_context=context):
-        yield Server(mailbox, controller.port, certificate[0])
+from tests.helpers import (
+    DAY,
+    REFUSED,  # noqa: E402
+    SECRETS,
+    cli_group,
+)
 
 
 def digest_message(services_: Any, settings: SmtpSettings, recipients: list[str]) -> EmailMessage:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from intake.classifiers.identifiers import find_resident_ids, find_usccs
 from intake import masking
+from intake.classifiers.identifiers import find_resident_ids, find_usccs
 from intake.masking import MaskingFilter, mask, mask_value
 
 

@@ -9,10 +9,9 @@ import pytest
 
 from intake.config import ConfigError, DigestSettings
 from intake.kernel.model import Status
-from intake.reports.nightly import CATCH_UP_DAYS, make_nightly_hook
 from intake.pipeline.services import Services
-from tests.test_digest import add_document, person, services  # noqa: F401 - services is a fixture
-from tests.test_mailer import plain_server  # noqa: F401 - a fixture
+from intake.reports.nightly import CATCH_UP_DAYS, make_nightly_hook
+from tests.helpers import add_document, person
 
 FIRST_DAY = dt.date(2025, 3, 10)     # a Monday
 

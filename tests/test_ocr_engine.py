@@ -16,7 +16,7 @@ from intake.ocr.engines import OcrEngine, OcrUnavailable, create_engine
 from intake.ocr.engines.tesseract import TesseractEngine, parse_tsv
 from intake.ocr.image.orientation import parse_osd, skew_degrees
 from intake.ocr.image.prepare import prepare_page, remove_seals, vertical_stretch
-from tests.conftest import CJK_FONT, needs_cjk_font
+from tests.helpers import CJK_FONT
 
 LINES = ["政府信息公开申请书", "申请人：赵一鸣，联系电话：13912345678", "现向你局申请公开以下政府信息：",
          "2024年度本市电梯监督抽查结果通报。"]

@@ -1,14 +1,13 @@
 """Reading order: forms read cell by cell, row by row; columns one after the other."""
 from __future__ import annotations
 
-
 import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from intake.ocr.engines import OcrEngine
 from intake.ocr.layout.lines import ReadLine, columns_of, find_cells, ink_mask, join_row, order_lines, rows_of
-from tests.conftest import CJK_FONT
+from tests.helpers import CJK_FONT
 
 ROWS = [("姓名", "王建国", "工作单位", "无"),
         ("证件名称", "居民身份证", "证件号码", "371502196802242514"),

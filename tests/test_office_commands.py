@@ -6,7 +6,7 @@ import sqlite3
 from click.testing import CliRunner
 
 from intake.cli import main
-from tests.conftest import parse_jsonl
+from tests.helpers import parse_jsonl
 
 LETTER = ("政府信息公开申请书\n申请人：郑十一，居民身份证号码：110101199003070011，联系电话：13600000011。\n"
           "现申请公开以下政府信息：\n2024年本区电梯维保单位监督检查结果。\n希望以纸质形式邮寄给我。\n")

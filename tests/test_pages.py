@@ -7,10 +7,10 @@ import pytest
 from PIL import Image
 
 from intake.kernel.errors import CorruptFile, EncryptedFile, TooLarge, UnsupportedFile
-from intake.ocr.files import sniff
 from intake.kernel.model import FileKind
+from intake.ocr.files import sniff
 from intake.ocr.pages import PageLimits, decode_text, document_from_bytes
-from tests.pdfs import minimal_pdf
+from tests.helpers import minimal_pdf
 
 
 def png_bytes(size=(40, 30), mode="RGB") -> bytes:

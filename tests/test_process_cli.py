@@ -1,7 +1,6 @@
 """`intake process` end to end: real OCR, a real register, the contract's JSON Lines."""
 from __future__ import annotations
 
-import json
 import sqlite3
 from email.message import EmailMessage
 from pathlib import Path
@@ -9,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from intake.cli import main
-from tests.conftest import needs_cjk_font, parse_jsonl, render_page, validate_record
+from tests.helpers import needs_cjk_font, parse_jsonl, validate_record
 
 
 def run(home: Path, *args: str):

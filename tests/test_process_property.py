@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intake.cli import main
-from tests.conftest import parse_jsonl, validate_record
+from tests.helpers import parse_jsonl, validate_record
 
 # Heads of real formats, so the generator reaches the image/PDF/e-mail readers, not only "unknown".
 HEADS = [b"", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"II*\x00", b"%PDF-1.4\n", b"PK\x03\x04",

@@ -12,8 +12,7 @@ from intake.kernel import FileKind, NoText, TooLarge
 from intake.ocr.engines import OcrEngine
 from intake.ocr.reading import ReadLimits, read_document
 from intake.pipeline.ingest import ingest
-from tests.conftest import render_page
-from tests.pdfs import minimal_pdf
+from tests.helpers import minimal_pdf, render_page
 
 
 def no_engine() -> OcrEngine:

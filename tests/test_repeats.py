@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from intake.classifiers.repeats import similarity
 from intake.cli import main
-from tests.conftest import parse_jsonl
+from tests.helpers import parse_jsonl
 
 BASE = ("政府信息公开申请书\n某市市场监督管理局：\n申请人：钱七，{id}联系电话：13700000007。\n"
         "现申请公开以下政府信息：\n{what}\n希望以纸质形式邮寄给我。\n")

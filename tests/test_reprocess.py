@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from intake.cli import main
 from intake.register import Register
-from tests.conftest import parse_jsonl
+from tests.helpers import parse_jsonl
 
 PERSON = "申请人：{name}，居民身份证号码：{id}，联系电话：{phone}。\n"
 APPLICATION = ("政府信息公开申请书\n聊城市市场监督管理局：\n" + PERSON +

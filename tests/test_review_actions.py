@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from intake.deadlines.workdays import WorkdayCalendar
 from intake.home import prepare_home
-from intake.pipeline.services import Services
-from intake.register.store import Register
-from intake.review.samples import build_demo_home
 from intake.office.actions import (
     REPLY_OUTCOMES,
     ReviewActionError,
@@ -27,7 +24,9 @@ from intake.office.actions import (
     record_reply,
     version_of,
 )
-from intake.deadlines.workdays import WorkdayCalendar
+from intake.pipeline.services import Services
+from intake.register.store import Register
+from intake.review.samples import build_demo_home
 
 TODAY = dt.date(2025, 6, 10)
 

@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 
 from intake.config import Config
+from intake.deadlines.workdays import WorkdayCalendar
 from intake.home import prepare_home
 from intake.register.store import Register
-from tests.conftest import stored_record
 from intake.review import create_app
 from intake.review.auth import add_user
 from intake.review.samples import build_demo_home
-from intake.deadlines.workdays import WorkdayCalendar
+from tests.helpers import stored_record
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

@@ -16,9 +16,9 @@ from click.testing import CliRunner
 
 from intake.cli import main
 from intake.cli.context import AppContext
+from intake.cli.review import COMMANDS, exposure_warning, is_loopback
 from intake.register.store import Register
 from intake.review.auth import list_users, verify_password
-from intake.cli.review import COMMANDS, exposure_warning, is_loopback
 
 # Until the lead registers COMMANDS in intake.cli, the commands run in a group that sets ctx.obj
 # the way `intake.cli.main` does.

@@ -16,16 +16,16 @@ from flask.testing import FlaskClient
 from PIL import Image
 
 from intake.config import Config
+from intake.deadlines.workdays import WorkdayCalendar
 from intake.home import prepare_home
 from intake.kernel.model import Applicant, Request, Route, Status
 from intake.register.store import Register
-from tests.conftest import stored_record
 from intake.review import create_app
 from intake.review.app import PUBLIC_ENDPOINTS
 from intake.review.auth import SECRET_FILE_NAME, LoginThrottle, add_user
 from intake.review.samples import add_document, build_demo_home, fill_register, make_record, render_scan
 from intake.review.scans import list_pages, render_png
-from intake.deadlines.workdays import WorkdayCalendar
+from tests.helpers import stored_record
 
 TODAY = dt.date(2025, 6, 10)
 PASSWORD = "correct horse battery"

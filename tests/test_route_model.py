@@ -13,7 +13,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intake.classifiers.route.model import DEFAULT_PATH, HEAD_CHARS, ROUTES, TAIL_BUDGET, RouteModel, RouteModelNotFound, clip
+from intake.classifiers.route.model import (
+    DEFAULT_PATH,
+    HEAD_CHARS,
+    ROUTES,
+    TAIL_BUDGET,
+    RouteModel,
+    RouteModelNotFound,
+    clip,
+)
 from intake.classifiers.training.generate import DEFAULT_OUT, DEFAULT_PER_ROUTE, DEFAULT_SEED, examples
 
 TRAINING = DEFAULT_OUT

@@ -1,7 +1,6 @@
 """Check boxes: ticked told from empty on the image, written as ☑/□ before the option words."""
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -9,7 +8,7 @@ from PIL import Image, ImageDraw, ImageFont
 from intake.ocr.engines import OcrEngine
 from intake.ocr.layout.lines import ReadLine
 from intake.ocr.layout.ticks import apply_ticks, find_squares, option_label
-from tests.conftest import CJK_FONT
+from tests.helpers import CJK_FONT
 
 SIZE = 26
 
