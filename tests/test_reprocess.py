@@ -8,8 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from intake.cli import main
-from intake.register import Register
-from tests.helpers import parse_jsonl
+from tests.helpers import parse_jsonl, stored_record
 
 PERSON = "申请人：{name}，居民身份证号码：{id}，联系电话：{phone}。\n"
 APPLICATION = ("政府信息公开申请书\n聊城市市场监督管理局：\n" + PERSON +
@@ -42,13 +41,7 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
 
 
 def stored(home: Path, document_id: int) -> dict:
-    register = Register(home / "register.db")
-    try:
-        row = register.get(document_id)
-        assert row is not None and row.record is not None
-        return row.record.to_json()
-    finally:
-        register.close()
+    return dict(stored_record(home / "register.db", document_id))
 
 
 def event_kinds(home: Path, document_id: int) -> list[str]:
