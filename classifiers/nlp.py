@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
 ROUTE_MODEL_PATH = Path(__file__).parent / "models" / "route"
 
-for _name in ("pairs", "applicant", "request", "delivery", "classification", "check", "email", "agency"):
+for _name in ("pairs", "applicant", "request", "delivery", "classification", "check", "email", "agency", "marked"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -118,7 +118,7 @@ class RouteComponent:
                                         request_text=request.description if request else None,
                                         model_cats=dict(doc.cats) if doc.cats else None,
                                         model_weight=self.model_weight,
-                                        article_39_overrides=self.article_39_overrides)
+                                        article_39_overrides=self.article_39_overrides, marked=doc._.marked)
         return doc
 
 
@@ -149,10 +149,13 @@ def build_pipeline(route_model: Path | None = ROUTE_MODEL_PATH) -> Language:
     return nlp
 
 
-def run(nlp: Language, text: str, *, email: Any = None, agency: AgencyFacts | None = None) -> Doc:
+def run(nlp: Language, text: str, *, email: Any = None, agency: AgencyFacts | None = None,
+        marked: bool | None = None) -> Doc:
+    """`marked` is judged by the caller on the lines as printed (before wrapped lines are joined)."""
     doc = nlp.make_doc(text)
     doc._.email = email
     doc._.agency = agency or AgencyFacts()
+    doc._.marked = marked
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return doc

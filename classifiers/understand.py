@@ -4,7 +4,7 @@ pipeline in nlp.py, built once per process and passed in; what happens next (the
 decided in decide.py."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -36,13 +36,10 @@ def understand(text: str, *, email: EmailMeta | None = None, agency: AgencyFacts
                ocr_confidence: float = 1.0, nlp: Language | None = None) -> Understanding:
     from intake.classifiers.nlp import run
     original = collapse_spaced_letters(text)
-    text = reflow(original)
-    doc = run(nlp or default_pipeline(), text, email=email, agency=agency)
-    classification: Classification = doc._.classification
-    # The heading is judged on the lines as printed, before wrapped lines were joined.
+    # The heading is judged on the lines as printed, before wrapped lines are joined.
     marked = is_marked(original, email.subject if email else "")
-    if marked != classification.marked:
-        classification = replace(classification, marked=marked)
+    doc = run(nlp or default_pipeline(), reflow(original), email=email, agency=agency, marked=marked)
+    classification: Classification = doc._.classification
     application = classification.route == Route.APPLICATION
     extraction = Extraction(applicant=doc._.applicant, request=doc._.request, delivery=doc._.delivery,
                             confidence=ocr_confidence)

@@ -103,10 +103,12 @@ INFORMATION_ASK = re.compile(r"(公开|提供|获取|查阅).{0,40}(信息|文�
 
 def classify(text: str, *, subject: str = "", request_text: str | None = None,
              model_cats: dict[str, float] | None = None, model_weight: float = 0.0,
-             article_39_overrides: bool = True) -> Classification:
-    """Route a document from rule cues, optionally blended with a trained model's probabilities."""
+             article_39_overrides: bool = True, marked: bool | None = None) -> Classification:
+    """Route a document from rule cues, optionally blended with a trained model's probabilities.
+    `marked`: whether the heading carries 政府信息公开申请, as the caller judged it on the lines as
+    printed (`is_marked`); judged here when not given."""
     full = f"{subject}\n{text}" if subject else text
-    marked = _marked(text) or bool(MARK.search(subject))
+    marked = is_marked(text, subject) if marked is None else marked
     reasons: list[str] = []
     scores = _cue_scores(full, _topic_free(full, request_text), reasons)
     _title_scores(text, scores, reasons)
