@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from intake.classifiers.agency import AgencyFacts
 from intake.classifiers.fields.reflow import collapse_spaced_letters, reflow
 from intake.classifiers.route.rules import is_marked
+from intake.classifiers.written import as_written
 from intake.kernel import Check, Classification, EmailMeta, Extraction, Route
 
 if TYPE_CHECKING:
@@ -32,8 +33,11 @@ def default_pipeline() -> Language:
     return build_pipeline()
 
 
-def understand(text: str, *, email: EmailMeta | None = None, agency: AgencyFacts = AgencyFacts(),
-               ocr_confidence: float = 1.0, nlp: Language | None = None) -> Understanding:
+def understand(text: str, *, written: str | None = None, email: EmailMeta | None = None,
+               agency: AgencyFacts = AgencyFacts(), ocr_confidence: float = 1.0,
+               nlp: Language | None = None) -> Understanding:
+    """`text` may be a simplified copy of a traditional-script document (the same length); then
+    `written` is the document as written, and the values found are given back in its characters."""
     from intake.classifiers.nlp import run
     original = collapse_spaced_letters(text)
     # The heading is judged on the lines as printed, before wrapped lines are joined.
@@ -43,6 +47,8 @@ def understand(text: str, *, email: EmailMeta | None = None, agency: AgencyFacts
     application = classification.route == Route.APPLICATION
     extraction = Extraction(applicant=doc._.applicant, request=doc._.request, delivery=doc._.delivery,
                             confidence=ocr_confidence)
+    if written is not None and written != text:
+        extraction = as_written(extraction, text, written)
     result: Check = doc._.check if application else Check()
     confidence = _confidence(classification, result, ocr_confidence)
     return Understanding(classification, extraction if application else None, result, confidence)

@@ -5,13 +5,14 @@ the agency's administrative divisions are known (FACTS §5: 聊城 and its distr
 that turns one into a non-name is put back. Only whole names followed by their division word are
 touched, never a single character on its own.
 
-The recogniser also knows traditional characters, and some look all but identical to their
-simplified forms in print (內/内, 戶/户): on a page written in simplified Chinese such a glyph
-is a misread, and it would hide a label (所需信息內容描述) from the extraction.
+On a page written in simplified Chinese, traditional glyphs are misreads and are put back
+(script.py explains how the page's script is told).
 """
 from __future__ import annotations
 
 import re
+
+from intake.ocr.script import is_traditional, tables, to_simplified
 
 # (pattern of the misread name, the name) — each row has a test in tests/test_corrections.py.
 PLACE_NAMES: tuple[tuple[str, str], ...] = (
@@ -27,16 +28,11 @@ def correct_place_names(text: str) -> str:
     return text
 
 
-# Traditional or old forms that print almost exactly like the simplified character.
-VARIANT_GLYPHS = str.maketrans("內戶吿卽旣敎靑淸眞黃値兌稅", "内户告即既教青清真黄值兑税")
-# Characters that only simplified Chinese writes; a page with two of them is simplified text.
-SIMPLIFIED_ONLY = frozenset("们这说国时会为发对关门开书请单号码话邮处级证实现经过")
-
-
 def simplify_variants(text: str) -> str:
-    if sum(1 for char in text if char in SIMPLIFIED_ONLY) < 2:
-        return text   # traditional (or no Chinese) text is left as written
-    return text.translate(VARIANT_GLYPHS)
+    """A simplified page's traditional glyphs as simplified characters; a traditional page as written."""
+    if is_traditional(text) or not any(char in tables()[1] for char in text):
+        return text
+    return to_simplified(text)
 
 
 def correct_text(text: str) -> str:

@@ -16,6 +16,7 @@ from intake.ocr.corrections import correct_text
 from intake.ocr.engines.base import OcrEngine
 from intake.ocr.files import identify
 from intake.ocr.pages import PageLimits, read_pages
+from intake.ocr.script import is_traditional, to_simplified
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,13 @@ class Reading:
     @property
     def text(self) -> str:
         return "\n".join(t.text for t in self.texts if t.text.strip())
+
+    @property
+    def simplified_text(self) -> str:
+        """The text for understanding: a traditional-script document (a Hong Kong, Macao or Taiwan
+        writer) as simplified characters, one for one; any other text as it is."""
+        text = self.text
+        return to_simplified(text) if is_traditional(text) else text
 
     @property
     def ocr_confidence(self) -> float:

@@ -202,8 +202,8 @@ def judge(claimed: Claim, reading: Reading, services: Services) -> tuple[Record,
     """What the reading says (route, fields, Art. 29) and what follows (status, deadlines)."""
     intake = claimed.intake
     text = reading.text
-    meaning = understand(text, email=reading.email, agency=services.agency, ocr_confidence=reading.ocr_confidence,
-                         nlp=services.nlp)
+    meaning = understand(reading.simplified_text, written=text, email=reading.email, agency=services.agency,
+                         ocr_confidence=reading.ocr_confidence, nlp=services.nlp)
     route = meaning.classification.route
     extraction = meaning.extraction
     earlier = None
