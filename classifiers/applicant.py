@@ -28,10 +28,18 @@ NOT_A_NAME = {"本人", "申请人", "我", "无", "略", "保密", "匿名", "�
               "类型", "姓名", "名称", "签名", "盖章", "签字", "基本信息", "身份证", "证件", "地址", "电话", "申请",
               "身份", "单位", "记者", "律师", "法人", "公司", "本单位", "一位业主", "业主", "居民", "村民"}
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+# A foreign applicant's name in Latin script (Thomas Becker, KIM MINJUN), with the Chinese name
+# they also use in brackets where they give one: KIM MINJUN（金珉俊）.
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-.]*){1,3}(?:\s?[（(][\u4e00-\u9fff·]{2,5}[）)])?$")
+_LATIN_NOT_NAMES = re.compile(r"\b(?:Dear|Sir|Madam|Yours|Regards|Market|Regulation|Administration|Bureau|Street|Road|"
+                              r"Avenue|Allee|Strasse|Company|Limited|Ltd|Co|Inc|Germany|China|Berlin|Phone|Passport|"
+                              r"Application|Information|Disclosure|Government|Email|Mail|Faithfully|Sincerely)\b")
 
 
 def looks_like_person_name(value: str) -> bool:
     value = value.strip()
+    if _LATIN_NAME.match(value):
+        return not _LATIN_NOT_NAMES.search(value)
     if not _HAN_NAME.match(value) or value in NOT_A_NAME:
         return False
     return not any(word in value for word in ("市民", "群众", "先生", "女士", "同志", "关心", "一名", "某"))
@@ -86,6 +94,8 @@ def _signature_name(text: str) -> str | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in reversed(lines[-6:]):
         candidate = re.sub(r"[（(](签名|签字|盖章)[）)]$", "", line)
+        if _LATIN_NAME.match(candidate) and looks_like_person_name(candidate):
+            return candidate
         if " " in candidate and not re.search(r"\d", candidate):
             candidate = candidate.rsplit(" ", 1)[1]      # 临泉县城关镇 李桂兰
         if is_label_line(candidate):
@@ -215,7 +225,8 @@ def _other_id(pairs: Sequence[Pair]) -> tuple[str | None, str | None]:
 
 
 # Identity documents other than the resident ID card (Art. 29 (一) accepts any 身份证明).
-_TRAVEL_DOCUMENT = re.compile(r"(护照|港澳居民来往内地通行证|台湾居民来往大陆通行证|往来港澳通行证|通行证|居住证|台胞证|"
+_TRAVEL_DOCUMENT = re.compile(r"(护照|[Pp]assport(?: No\.?| [Nn]umber)?|PASSPORT(?: NO\.?)?|港澳居民来往内地通行证|台湾居民来往大陆通行证|"
+                              r"往来港澳通行证|通行证|港澳居民居住证|台湾居民居住证|居住证|台胞证|回乡证|"
                               r"外国人永久居留身份证|永久居留证|军官证|士兵证)(?:[，,\s]*(?:证件)?(?:号码|号|编号))?[：:\s]*([A-Z]{0,2}\s?[0-9A-Z]{6,12})")
 
 
@@ -223,7 +234,7 @@ def _travel_document(text: str) -> tuple[str | None, str | None]:
     match = _TRAVEL_DOCUMENT.search(text)
     if not match:
         return None, None
-    kind = "passport" if match.group(1) == "护照" else "other"
+    kind = "passport" if match.group(1) == "护照" or match.group(1).lower().startswith("passport") else "other"
     return kind, re.sub(r"\s", "", match.group(2)).upper()
 
 

@@ -45,6 +45,10 @@ _LANDLINE_ANYWHERE = re.compile(r"(0(?:10|2[0-9]|[3-9][0-9]{2})\s?[)）]?\s?[\-�
 _MOBILE_AT_EVERY_OFFSET = re.compile(f"(?=({_MOBILE_ANYWHERE.pattern}))")
 _LANDLINE_AT_EVERY_OFFSET = re.compile(f"(?={_LANDLINE_ANYWHERE.pattern})")
 _DIGIT_RUN = re.compile(r"[0-9]{9,}")
+# Passports and the permits of Hong Kong, Macao and Taiwan residents (H10387265, 05371842, C01X7R2K5):
+# after their label, any run of letters and digits with at least five digits is an ID number.
+_OTHER_ID = re.compile(r"(?:护照|護照|通行证|通行證|台胞证|台胞證|回乡证|回鄉證|证件号码|證件號碼|passport|Passport|PASSPORT)"
+                       r"[^0-9\n]{0,16}?(?<![0-9A-Za-z])((?=(?:[A-Za-z]*[0-9]){5})[0-9A-Za-z]{6,18})")
 # Whatever stands before an @ is the private part of an address, even where the domain is garbled.
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+-]+(?=\s?@)")
 
@@ -126,6 +130,9 @@ def mask(text: str) -> str:
     for phone in identifiers.phone_matches(text):
         if first_claim(*phone.span):
             _hide_phone(chars, norm, *phone.span)
+    for other in _OTHER_ID.finditer(norm):
+        if first_claim(*other.span(1)):
+            _hide(chars, norm, *other.span(1), KEEP["other"])
     # Then the catch-alls, which may overlap the above: hiding twice never shows anything.
     for local in _EMAIL_LOCAL.finditer(norm):
         if not_handled(*local.span()):

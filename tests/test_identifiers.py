@@ -526,3 +526,16 @@ def test_email_greek_and_cyrillic_lookalikes(foreign: str, latin: str) -> None:
                                            ("wàng.lì@163.cóm", "wang.li@163.com")])
 def test_email_accented_latin_lookalikes(read: str, address: str) -> None:
     assert find_emails(f"邮箱：{read}。") == [address]
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("聯絡電話：+886 912 345 678", "+886 912 345 678"), ("Phone: +49 30 2345 6781 E-mail", "+49 30 2345 6781"),
+    ("电话+852 6049 8880。", "+852 6049 8880"), ("手机：+82 10 9906 5739", "+82 10 9906 5739"),
+    ("澳门 +853 6188 4269", "+853 6188 4269"), ("+86 138 1234 5678", "138 1234 5678"),
+])
+def test_international_numbers_are_read_as_written(text, phone):
+    assert ids.find_phones(text) == [phone]
+
+
+def test_a_short_plus_number_is_not_a_phone():
+    assert ids.find_phones("编号+12 34") == []

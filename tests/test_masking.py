@@ -194,3 +194,11 @@ def test_landline_local_number_never_leaks(before: str, phone: str, after: str) 
 def test_email_name_never_leaks(before: str, name: str, domain: str, after: str) -> None:
     masked = mask(f"{before}{name}@{domain}{after}")
     assert name[1:] not in masked
+
+
+def test_passports_and_permits_are_masked() -> None:
+    text = "港澳居民来往内地通行证号码：H10387265，台胞證 05371842，Passport No.: C01X7R2K5，电话 +852 6049 8880"
+    masked = mask(text)
+    for secret in ("10387265", "05371842", "C01X7R2", "6049"):
+        assert secret not in masked
+    assert "通行证号码" in masked and masked.endswith("80")

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from intake.classifiers.fields.concepts import match_label
 from intake.classifiers.fields.labels import all_labels
 
 # Name-like fields stop at a space too: 联系人：张三 010-12345678.
@@ -69,10 +70,27 @@ def _section_of(line: str) -> str | None:
 
 
 def _bare_label(line: str) -> str | None:
-    """The field of a line that is a label and nothing else (a form cell)."""
-    key = _CHOICE_NOTE.sub("", re.sub(r"[\s：:*＊]", "", line).replace("(", "（").replace(")", "）"))
-    key = _LEADING_NUMBER.sub("", key.lstrip("□☑■"))
-    return _label_fields().get(key)
+    """The field of a line that is a label and nothing else (a form cell), by its meaning."""
+    stripped = line.strip().rstrip("：:")
+    if re.search(r"[：:]|.[□☐☑■√✓✔☒]", stripped):
+        return None      # a label with its value (获取方式：☑电子邮件), read as inline pairs
+    return match_label(stripped).field
+
+
+def _ends_value(line: str, field: str, first: bool) -> bool:
+    """Whether `line` starts something new instead of continuing the value of `field`.
+
+    The line right after a label is its value unless it is a known label word for word: a value
+    may look like a label (电子邮件 under 获取信息方式 is the way chosen, not an e-mail label)."""
+    if not line:
+        return True
+    if field in ("media", "method") and (first or re.match(r"^[□☐☑■√✓✔☒]", line)):
+        return False
+    if _section_of(line) is not None or _label_pattern().match(line):
+        return True
+    if _bare_label(line) is None:
+        return False
+    return match_label(line).exact or not first
 
 
 def _merge_split_labels(lines: list[str]) -> list[str]:
@@ -107,10 +125,7 @@ def read_pairs(text: str) -> list[Pair]:
         if field is not None:
             values: list[str] = []
             probe = index + 1
-            while probe < len(lines) and lines[probe] and (
-                    (field in ("media", "method") and re.match(r"^[□☐☑■√✓✔☒]", lines[probe]))
-                    or (_bare_label(lines[probe]) is None and _section_of(lines[probe]) is None
-                        and not _label_pattern().match(lines[probe]))):
+            while probe < len(lines) and not _ends_value(lines[probe], field, probe == index + 1):
                 values.append(lines[probe])
                 probe += 1
                 # Option rows listed one per line continue while lines start with a box.
@@ -158,16 +173,39 @@ def _row_pairs(line: str, index: int, section: str) -> list[Pair]:
     return found
 
 
+# A name in Latin script keeps its spaces: Thomas Becker, KIM MINJUN（金珉俊）.
+_LATIN_WORDS = re.compile(r"[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-.]*){0,3}(?:\s?[（(][\u4e00-\u9fff·]{2,5}[）)])?")
+# A label written before a colon in a wording the table does not know (联系手机：…).
+_ANY_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff（）()/、A-Za-z]{2,16})\s*[：:]\s*")
+
+
+def _label_matches(line: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, field) of every label in the line: known wordings first, then others
+    whose meaning is a known field."""
+    found = [(m.start(), m.end(), m.group("label"), _label_fields()[m.group("label")])
+             for m in _label_pattern().finditer(line) if _at_boundary(line, m.start())]
+    for m in _ANY_LABEL.finditer(line):
+        if any(start < m.end() and m.start() < end for start, end, _, _ in found) or not _at_boundary(line, m.start()):
+            continue
+        field = match_label(m.group("label")).field
+        if field is not None:
+            found.append((m.start(), m.end(), m.group("label"), field))
+    return sorted(found)
+
+
 def _inline_pairs(line: str, index: int, section: str) -> list[Pair]:
     found: list[Pair] = []
-    matches = [m for m in _label_pattern().finditer(line) if _at_boundary(line, m.start())]
-    for number, match in enumerate(matches):
-        label = match.group("label")
-        field = _label_fields()[label]
-        start = match.end()
-        stop = matches[number + 1].start() if number + 1 < len(matches) else len(line)
+    matches = _label_matches(line)
+    for number, (_start, start, label, field) in enumerate(matches):
+        stop = matches[number + 1][0] if number + 1 < len(matches) else len(line)
         value = line[start:stop]
-        if field not in _LONG_FIELDS:
+        latin = _LATIN_WORDS.match(value.strip()) if field in _NAME_FIELDS else None
+        if latin:
+            found.append(Pair(field, label, latin.group(0), index, True, section))
+            continue
+        # A foreign address is written with commas (Lindenstrasse 24, 10969 Berlin, Germany).
+        latin_address = field == "address" and len(re.findall(r"[A-Za-z]", value)) >= 6
+        if field not in _LONG_FIELDS and not latin_address:
             cut = [value.find(ch) for ch in _VALUE_END if ch in value]
             if cut:
                 value = value[:min(cut)]

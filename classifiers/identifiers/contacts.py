@@ -24,6 +24,9 @@ _EXTENSION = r"(?:\s?(?:转|分机|ext\.?|-)\s?[0-9]{1,5})?"
 
 
 PHONE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # international, as written (+852 6049 8880, +886 912 345 678, 0049 30 2589 4410); E.164 allows
+    # 8 to 15 digits after the country code's +, China's own +86 numbers are read by the next rows.
+    re.compile(r"(?<![0-9A-Za-z+])((?:\+|00)(?!86)[1-9][0-9]{0,2}(?:[ .\-]?\(?[0-9]{1,4}\)?){2,5})(?![0-9])"),
     # mobile: 13812345678, 138 1234 5678, 138-1234-5678, +86 prefix left out
     re.compile(rf"(?<![0-9])(?:(?:\+|00)?86[ -]?)?(1[3-9][0-9](?:[ {_DASHES}]?[0-9]{{4}}){{2}})(?![0-9])"),
     # landline with area code: 0635-8367215, 0635—8519813, (0635)8367215, 0635 8367215, 010-12345678-123
@@ -50,11 +53,13 @@ def phone_matches(text: str) -> list[Found]:
     norm = normalise_text(text)
     blocked = [c.span for _, c in _codes(text)] + [d.span for d in doc_number_matches(text)]
     found: list[Found] = []
-    for pattern in PHONE_PATTERNS:
+    for index, pattern in enumerate(PHONE_PATTERNS):
         for m in pattern.finditer(norm):
             start, end = m.span(1)
             if _after_letters(norm, m.start()) or any(s < end and start < e for s, e in blocked):
                 continue
+            if index == 0 and not 9 <= sum(c.isdigit() for c in norm[start:end]) <= 17:
+                continue     # an international number: country code and 8–15 more digits
             found.append(Found(norm[start:end].strip().translate(_OCR_HYPHENS), (start, end)))
             blocked.append((start, end))
     return sorted(found, key=lambda f: f.span)

@@ -1,0 +1,82 @@
+"""Labels by meaning: an unseen wording of a known label (所需信息用途, 拟获取信息的具体内容) is
+mapped to its field with a score; an unknown label is reported as unknown, never guessed.
+
+Every agency words its form differently, so an exact-string table always misses the next one.
+A label is matched on two things: how much of it a known wording shares (Dice over character
+bigrams), and its head — the last word of a Chinese label names the concept (…方式, …地址, …描述,
+…电话). Both come from the reviewed wordings in labels.py; nothing here is a new list.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from intake.classifiers.fields.labels import all_labels
+
+# Below this the label is reported as unknown (tested on wordings of real forms, tests/test_pairs.py).
+MATCH_SCORE = 0.62
+HEAD_WEIGHT = 0.45
+# A wording must share this much with a known one: a head word alone (…事项) does not make a label.
+MIN_SHARE = 0.3
+MAX_LABEL_CHARS = 16
+# What a value has and a label has not: digits, quotes, brackets of a 文号, a full sentence.
+_VALUE_MARKS = re.compile(r"[0-9０-９《》〔〕\[\]【】@。，,；;]|年|月|日")
+_NOTE = re.compile(r"[（(](?:单选|多选|可多选|可选|必填|选填|请勾选|勾选|请填写|如有)[）)]")
+_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMatch:
+    field: str | None      # None: not a label of any known concept
+    score: float
+    exact: bool
+
+
+def normalise_label(text: str) -> str:
+    key = re.sub(r"[\s：:*＊]", "", text).replace("(", "（").replace(")", "）")
+    key = _NUMBER.sub("", _NOTE.sub("", key).lstrip("□☑■☐"))
+    return key
+
+
+def _bigrams(text: str) -> Counter[str]:
+    return Counter(text[i:i + 2] for i in range(len(text) - 1)) if len(text) > 1 else Counter([text])
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[dict[str, str], list[tuple[str, str, Counter[str]]], dict[str, set[str]]]:
+    exact: dict[str, str] = {}
+    for label, field in all_labels():
+        exact.setdefault(normalise_label(label), field)
+    grams = [(label, field, _bigrams(label)) for label, field in exact.items()]
+    heads: dict[str, set[str]] = defaultdict(set)
+    for label, field in exact.items():
+        if len(label) >= 2 and re.fullmatch(r"[\u4e00-\u9fff（）]+", label):
+            heads[field].add(label[-2:])
+    return exact, grams, heads
+
+
+def _dice(first: Counter[str], second: Counter[str]) -> float:
+    common = sum((first & second).values())
+    return 2 * common / (sum(first.values()) + sum(second.values()))
+
+
+def match_label(text: str) -> LabelMatch:
+    """The field a label names, how sure, and whether it is a known wording."""
+    key = normalise_label(text)
+    exact, grams, heads = _known()
+    if key in exact:
+        return LabelMatch(exact[key], 1.0, True)
+    if not 2 <= len(key) <= MAX_LABEL_CHARS or _VALUE_MARKS.search(key) or not re.search(r"[\u4e00-\u9fff]", key):
+        return LabelMatch(None, 0.0, False)
+    mine = _bigrams(key)
+    best: dict[str, float] = {}
+    for _label, field, theirs in grams:
+        best[field] = max(best.get(field, 0.0), _dice(mine, theirs))
+    scored = {field: (1 - HEAD_WEIGHT) * share + HEAD_WEIGHT * (key[-2:] in heads.get(field, ()))
+              for field, share in best.items() if share >= MIN_SHARE}
+    if not scored:
+        return LabelMatch(None, 0.0, False)
+    field, score = max(scored.items(), key=lambda item: item[1])
+    return LabelMatch(field if score >= MATCH_SCORE else None, round(score, 3), False)
