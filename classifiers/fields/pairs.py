@@ -175,8 +175,9 @@ def _row_pairs(line: str, index: int, section: str) -> list[Pair]:
 
 # A name in Latin script keeps its spaces: Thomas Becker, KIM MINJUN（金珉俊）.
 _LATIN_WORDS = re.compile(r"[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-.]*){0,3}(?:\s?[（(][\u4e00-\u9fff·]{2,5}[）)])?")
-# A label written before a colon in a wording the table does not know (联系手机：…).
-_ANY_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff（）()/、A-Za-z]{2,16})\s*[：:]\s*")
+# A label written before a colon in a wording the table does not know (联系手机：…): short, and not
+# the end of a sentence that announces what follows (现申请公开以下政府信息：).
+_ANY_LABEL = re.compile(r"(?P<label>(?![现特兹我请]|根据|依据|本人)[\u4e00-\u9fff（）()/、A-Za-z]{2,10})\s*[：:]\s*")
 
 
 def _label_matches(line: str) -> list[tuple[int, int, str, str]]:
