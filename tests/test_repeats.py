@@ -67,3 +67,27 @@ def test_similarity_is_symmetric_and_bounded():
     assert similarity("甲乙丙", "甲乙丙") == 1.0
     assert similarity("甲乙丙", "丁戊己") == 0.0
     assert similarity("甲乙丙丁", "甲乙") == similarity("甲乙", "甲乙丙丁")
+
+
+def test_a_resend_with_an_ocr_slip_in_the_id_is_a_duplicate(home, tmp_path):
+    first = process(home, letter(tmp_path, "a.txt", BASE.format(id="居民身份证号码：110101199003070011，", what=WHAT)),
+                    "2025-03-03")
+    fax = process(home, letter(tmp_path, "b.txt", "传真 2025-03-05 10:21 第1页\n" + BASE.format(
+        id="居民身份证号码：11010119900307001l，", what=WHAT)), "2025-03-05")
+    assert fax["status"] == "duplicate" and fax["duplicate_of"] == first["sha256"]
+
+
+def test_a_resend_that_adds_a_complaint_about_the_delay_is_still_a_duplicate(home, tmp_path):
+    first = process(home, letter(tmp_path, "a.txt", BASE.format(id="居民身份证号码：110101199003070011，", what=WHAT)),
+                    "2025-03-03")
+    again = ("政府信息公开申请（再次提交）\n某市市场监督管理局：\n我三月三日寄出的申请至今没有回音，现再寄一份，内容如下："
+             f"\n{WHAT}。\n申请人：钱七，居民身份证号码：110101199003070011，联系电话：13700000007。\n请以纸质形式邮寄。\n")
+    record = process(home, letter(tmp_path, "b.txt", again), "2025-04-10")
+    assert record["status"] == "duplicate" and record["duplicate_of"] == first["sha256"]
+
+
+def test_the_same_name_with_another_id_is_another_person(home, tmp_path):
+    process(home, letter(tmp_path, "a.txt", BASE.format(id="居民身份证号码：110101199003070011，", what=WHAT)), "2025-03-03")
+    other = process(home, letter(tmp_path, "b.txt", BASE.format(id="居民身份证号码：110101198805050031，", what=WHAT)),
+                    "2025-03-10")
+    assert other["status"] == "accepted" and other["duplicate_of"] is None

@@ -209,7 +209,7 @@ def judge(claimed: Claim, reading: Reading, services: Services) -> tuple[Record,
     earlier = None
     if route == Route.APPLICATION and extraction is not None:
         earlier = find_repeat(intake.sha256, extraction.applicant, extraction.request,
-                              services.register.applications_before(claimed.document_id))
+                              services.register.applications_before(claimed.document_id), text=text)
     decision = decide_status(route=route, missing=meaning.check.missing, sha256=intake.sha256,
                              confidence=meaning.confidence, ocr_confidence=reading.ocr_confidence,
                              has_text=bool(text.strip()), earlier=earlier, rules=services.review_rules)
