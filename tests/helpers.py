@@ -148,7 +148,8 @@ def add_document(register: Register, calendar: WorkdayCalendar, *, received_on: 
                  route: Route = Route.APPLICATION, applicant: Applicant | None = None,
                  arrived_at: dt.datetime | None = None, channel: Channel = Channel.LETTER, sha256: str | None = None,
                  missing: tuple[Missing, ...] = (), reasons: tuple[str, ...] = (), error: str | None = None,
-                 name: str = "scan.png", provisional: bool = False, confidence: float = 0.9) -> int:
+                 name: str = "scan.png", provisional: bool = False, confidence: float = 0.9,
+                 duplicate_of: str | None = None) -> int:
     """One register row as the pipeline would leave it, without OCR."""
     arrived_at = arrived_at or dt.datetime.combine(received_on, dt.time(9, 30))
     sha256 = sha256 or f"{register.db.execute('select count(*) from documents').fetchone()[0] + 1:064x}"
@@ -159,7 +160,7 @@ def add_document(register: Register, calendar: WorkdayCalendar, *, received_on: 
         source=name, sha256=sha256, channel=channel, marked=route == Route.APPLICATION, route=route, status=status,
         applicant=applicant, request=Request(description="2024年度电梯抽查结果") if applicant else None,
         delivery=None, missing=missing, received_on=received_on, correction_due=deadlines.correction_due,
-        reply_due=deadlines.reply_due, duplicate_of=None, confidence=confidence, text="…", error=error,
+        reply_due=deadlines.reply_due, duplicate_of=duplicate_of, confidence=confidence, text="…", error=error,
         reasons=reasons, provisional_deadline=provisional)
     register.complete(document_id, record)
     return document_id

@@ -174,3 +174,18 @@ def test_report_command_refuses_an_inconsistent_register(services, year_register
     assert result.exit_code == 1
     assert "does not balance" in result.stderr and "Traceback" not in result.output
     assert not (services.config.outbox / "report").exists()
+
+
+def test_a_copy_sent_again_before_the_answer_is_one_application_and_asking_after_it_is_another(services):
+    register, calendar = services.register, services.calendar
+    first = add_document(register, calendar, received_on=d("2024-02-01"), status=Status.ACCEPTED,
+                         applicant=person("丙"), sha256="c" * 64)
+    add_document(register, calendar, received_on=d("2024-02-05"), status=Status.DUPLICATE, applicant=person("丙"),
+                 sha256="d" * 64, duplicate_of="c" * 64)                            # the same letter by fax
+    register.add_event(first, "replied", detail={"on": "2024-03-01", "outcome": "予以公开"})
+    again = add_document(register, calendar, received_on=d("2024-04-10"), status=Status.DUPLICATE,
+                         applicant=person("丙"), sha256="e" * 64, duplicate_of="c" * 64)   # asked again
+    register.add_event(again, "replied", detail={"on": "2024-04-20", "outcome": "不予处理.2"})
+    table = annual_table(register, 2024)
+    assert table.value("received", "total") == 2
+    assert table.value("不予处理.2", "total") == 1 and table.value("予以公开", "total") == 1

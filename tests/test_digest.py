@@ -126,3 +126,13 @@ def test_corrected_application_ends_the_correction_clock_but_a_second_copy_does_
     # Both correction notices were due 2025-03-12; only the one never answered by a correction is overdue.
     assert [(item.document_id, item.due) for item in digest.overdue] == [(copied, dt.date(2025, 3, 12))]
     assert corrected not in {item.document_id for item in digest.due_soon}
+
+
+def test_copies_of_one_request_do_not_make_a_repeat_applicant(services):
+    register, calendar = services.register, services.calendar
+    same = person("丁", id_number=ZHANG_ID)
+    add_document(register, calendar, received_on=DAY, status=Status.ACCEPTED, applicant=same, sha256="f" * 64)
+    for number, sha in enumerate(("1" * 64, "2" * 64)):
+        add_document(register, calendar, received_on=DAY, status=Status.DUPLICATE, applicant=same, sha256=sha,
+                     duplicate_of="f" * 64, name=f"copy{number}.png")
+    assert repeat_applicants(register.summaries(), DAY, threshold=2) == ()

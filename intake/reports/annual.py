@@ -10,8 +10,10 @@ How documents become applications (docs/digest.md, "Annual report"):
 - a second copy of the very same file (same sha256) is the same application, counted once;
 - the corrected version of an application that needed correction (the pipeline notes
   "correction of the earlier application …") continues that application, counted once;
-- an application the pipeline marked `duplicate` (the applicant asked again) *is* counted: the
-  office answers it, usually 不予处理 2.重复申请, as the 2023 report in the seed does;
+- an application the pipeline marked `duplicate` is the same application when it arrived before
+  the earlier one was answered (another scan, a fax, an e-mail of the same request), counted once;
+  one that arrived after the answer asks again and *is* counted: the office answers it, usually
+  不予处理 2.重复申请, as the 2023 report in the seed does;
 - the outcome is the office's first `replied` event, dated by its detail's "on".
 """
 from __future__ import annotations
@@ -125,11 +127,12 @@ class Application:
     reply: Reply | None = None
 
 
-def link_documents(rows: Iterable[Mapping[str, Any]]) -> dict[int, int]:
+def link_documents(rows: Iterable[Mapping[str, Any]], replied_on: Mapping[int, dt.date] | None = None) -> dict[int, int]:
     """Counted application documents → the id of the document whose application they carry.
 
-    `rows` need id, sha256, route, status, state and reasons, in id order. A document maps to
-    itself when it starts an application.
+    `rows` need id, sha256, route, status, state, reasons, duplicate_of and received_on, in id
+    order; `replied_on` the first reply date per document. A document maps to itself when it
+    starts an application.
     """
     links: dict[int, int] = {}
     by_sha: dict[str, int] = {}
@@ -142,9 +145,20 @@ def link_documents(rows: Iterable[Mapping[str, Any]]) -> dict[int, int]:
             earlier = _corrected_sha(row.get("reasons"))
             if earlier is not None:
                 start = next((links[i] for sha, i in by_sha.items() if sha.startswith(earlier)), None)
+        if start is None and row.get("status") == "duplicate" and row.get("duplicate_of") in by_sha:
+            start = _resent(links[by_sha[row["duplicate_of"]]], row, replied_on or {})
         links[document_id] = start if start is not None else document_id
         by_sha.setdefault(row["sha256"], document_id)
     return links
+
+
+def _resent(start: int, row: Mapping[str, Any], replied_on: Mapping[int, dt.date]) -> int | None:
+    """The earlier application, when this repeat of it came before it was answered (a copy sent
+    again); None when the applicant asked again after the answer (a new, repeated application)."""
+    answered = replied_on.get(start)
+    if answered is not None and row.get("received_on") and answered < dt.date.fromisoformat(row["received_on"]):
+        return None
+    return start
 
 
 def _corrected_sha(reasons: str | None) -> str | None:
@@ -182,8 +196,8 @@ def applications(register: Register) -> tuple[dict[int, Application], list[tuple
     """Applications by first document id, replies (with their column) on documents that carry
     no application, and notes."""
     rows = register.summaries()
-    links = link_documents(rows)
     replies = first_replies(register)
+    links = link_documents(rows, {document_id: reply.on for document_id, reply in replies.items()})
     found: dict[int, Application] = {}
     notes: list[str] = []
     for row in rows:

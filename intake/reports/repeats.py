@@ -40,6 +40,9 @@ def repeat_applicants(rows: Iterable[Mapping[str, Any]], day: dt.date, *, window
     chosen = [row for row in rows
               if row["state"] == "done" and row["route"] == "application" and row["status"] != "failed"
               and row["received_on"] and first_day.isoformat() <= row["received_on"] <= day.isoformat()]
+    # Another scan, fax or e-mail of a request already in the window is that request, not a new one.
+    counted = {row["sha256"] for row in chosen}
+    chosen = [row for row in chosen if not (row["status"] == "duplicate" and row.get("duplicate_of") in counted)]
     parent: dict[str, str] = {}
 
     def root(key: str) -> str:
