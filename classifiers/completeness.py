@@ -30,8 +30,10 @@ def is_vague(description: str) -> bool:
     return bool(re.search(r"(所有|全部|一切|相关|有关)的?(文件|信息|材料|资料)$", text)) and not _SPECIFIC.search(text)
 
 
-def check(extraction: Extraction) -> Check:
-    """The Article 29 items an application lacks (only applications are checked)."""
+def check(extraction: Extraction, *, vague: bool | None = None) -> Check:
+    """The Article 29 items an application lacks (only applications are checked). `vague`: the
+    clause-role model's judgment of the description (asks for everything, names nothing to
+    search for); without it the reviewed patterns below judge alone."""
     applicant, request, delivery = extraction.applicant, extraction.request, extraction.delivery
     missing: list[Missing] = []
     reasons: list[str] = []
@@ -47,7 +49,8 @@ def check(extraction: Extraction) -> Check:
     if not (request.description or request.titles or request.doc_numbers):
         missing.append(Missing.REQUEST_DESCRIPTION)
         reasons.append("Art. 29(二): no description of the information")
-    elif request.description and not request.titles and not request.doc_numbers and is_vague(request.description):
+    elif request.description and not request.titles and not request.doc_numbers and \
+            (is_vague(request.description) or bool(vague)):
         missing.append(Missing.REQUEST_DESCRIPTION)
         reasons.append(f"Art. 29(二): description too vague to search for: {request.description!r}")
     if not (delivery.media or delivery.methods):

@@ -4,7 +4,8 @@ The pipeline (a new file, a reprocessed one, a resumed one) and the office's cha
 review page all come here, so a status always follows from the same rules:
 
 1. nothing readable → needs_review (a person looks at an empty e-mail);
-2. not an application → routed (Art. 39: petitions, complaints and reports are passed on);
+2. not an application → routed (Art. 39: petitions, complaints and reports are passed on),
+   unless the route itself is doubtful: a letter routed away wrongly is an application unanswered;
 3. a repeat of an earlier application of the same applicant for the same information →
    duplicate, unless the earlier one lacked Art. 29 items and this one is complete: then it is
    the corrected application (Art. 30) and accepted, its own receipt starting the reply clock;
@@ -53,6 +54,9 @@ def decide_status(*, route: Route, missing: tuple[Missing, ...], sha256: str, co
     if route != Route.APPLICATION:
         if not has_text:
             return Decision(Status.NEEDS_REVIEW, (), confidence, reasons=("nothing readable to route on",))
+        if not reviewed and confidence < rules.review_below:
+            return Decision(Status.NEEDS_REVIEW, (), confidence,
+                            reasons=(f"route {route} doubtful: confidence {confidence:.2f} below {rules.review_below}",))
         return Decision(Status.ROUTED, (), confidence, reasons=(f"route {route}: not an application",))
     status, confidence, reasons = _own_status(missing, confidence, ocr_confidence, has_text, reviewed, rules)
     if earlier is None:

@@ -15,17 +15,19 @@ from intake.kernel.model import Delivery, Medium, Method
 MEDIA_WORDS: tuple[tuple[str, str], ...] = (
     ("纸质文本", "paper"), ("纸质形式", "paper"), ("纸质材料", "paper"), ("纸质版", "paper"), ("纸面", "paper"),
     ("纸质", "paper"), ("复印件", "paper"), ("书面", "paper"), ("纸件", "paper"), ("纸本", "paper"), ("纸版", "paper"),
-    ("打印件", "paper"), ("纸的", "paper"),
+    ("打印件", "paper"), ("纸的", "paper"), ("复印", "paper"), ("paper copy", "paper"), ("hard copy", "paper"),
     ("电子文档", "electronic"), ("电子文本", "electronic"), ("电子版", "electronic"), ("电子数据", "electronic"),
     ("电子文件", "electronic"), ("电子形式", "electronic"), ("扫描件", "electronic"), ("电子档", "electronic"),
-    ("PDF", "electronic"), ("电子文本", "electronic"),
+    ("PDF", "electronic"), ("电子文本", "electronic"), ("electronic copy", "electronic"), ("digital copy", "electronic"),
+    ("scanned copy", "electronic"),
     ("光盘", "disc"), ("磁盘", "disc"), ("U盘", "disc"), ("移动存储", "disc"),
 )
 METHOD_WORDS: tuple[tuple[str, str], ...] = (
     ("邮寄", "post"), ("快递", "post"), ("寄送", "post"), ("寄给", "post"), ("寄至", "post"), ("邮递", "post"),
     ("寄到", "post"), ("寄回", "post"), ("挂号信", "post"), ("EMS", "post"), ("寄", "post"),
     ("电子邮件", "email"), ("电子邮箱", "email"), ("邮箱", "email"), ("发送至", "email"), ("Email", "email"),
-    ("E-mail", "email"), ("email", "email"), ("邮件", "email"),
+    ("E-mail", "email"), ("email", "email"), ("e-mail", "email"), ("邮件", "email"),
+    ("by post", "post"), ("by mail", "post"), ("by fax", "fax"), ("in person", "pickup"),
     ("自行领取", "pickup"), ("当面领取", "pickup"), ("现场领取", "pickup"), ("上门领取", "pickup"), ("领取", "pickup"),
     ("自取", "pickup"), ("当面递交", "pickup"), ("递送", "pickup"), ("来取", "pickup"), ("去取", "pickup"),
     ("自己取", "pickup"), ("自己拿", "pickup"), ("去局里拿", "pickup"), ("上门取", "pickup"), ("到局里拿", "pickup"),
@@ -36,7 +38,7 @@ METHOD_WORDS: tuple[tuple[str, str], ...] = (
 # Form option words that name a medium in a method row (Shanghai forms list 电子邮件 as a 载体).
 _MEDIA_ROW_EMAIL = ("电子邮件", "electronic")
 _DELIVERY_SENTENCE = re.compile(r"形式|方式|邮寄|寄|发送|发至|发到|发给|领取|自取|来取|去取|拿|查阅|阅读|传真|光盘|U盘|下载|回复|"
-                                r"提供(纸质|电子)|纸质|电子版|电子文档")
+                                r"提供(纸质|电子)|纸质|电子版|电子文档|复印|\b(?:copy|by e-?mail|by post|by mail|by fax)\b", re.I)
 # "不用寄" / "无需邮寄": a way the applicant does NOT want.
 _NEGATED = re.compile(r"(不用|不要|不必|无需|无须|不需要|别)\s*$")
 _TICKED = "☑■√✓✔☒"

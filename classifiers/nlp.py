@@ -8,6 +8,7 @@ component reads what earlier ones left on the Doc's extension attributes and add
     intake_applicant    → doc._.applicant
     intake_request      → doc._.request
     intake_delivery     → doc._.delivery
+    intake_clauses      → doc._.clauses        (each clause's roles, classifiers/models/clauses)
     (trained textcat)   → doc.cats             (classifiers/models/route, via RouteModel)
     intake_route        → doc._.classification (rules + model + Article 39)
     intake_completeness → doc._.check          (Article 29)
@@ -34,14 +35,18 @@ from intake.classifiers.delivery import extract_delivery
 from intake.classifiers.agency import AgencyFacts
 from intake.classifiers.fields.pairs import read_pairs
 from intake.classifiers.request import extract_request
+from intake.classifiers.clauses.segment import clauses
+from intake.classifiers.route.clauses import asks, asks_everything, reconcile
 from intake.classifiers.route.rules import classify
 from intake.kernel.model import Extraction
 
 log = logging.getLogger(__name__)
 CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
 ROUTE_MODEL_PATH = Path(__file__).parent / "models" / "route"
+CLAUSE_MODEL_PATH = Path(__file__).parent / "models" / "clauses"
 
-for _name in ("pairs", "applicant", "request", "delivery", "classification", "check", "email", "agency", "marked"):
+for _name in ("pairs", "applicant", "request", "delivery", "classification", "check", "email", "agency", "marked",
+              "clauses"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -85,9 +90,10 @@ def applicant_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("intake_request", requires=["doc._.pairs"], assigns=["doc._.request"])
+@Language.component("intake_request", requires=["doc._.pairs", "doc._.clauses"], assigns=["doc._.request"])
 def request_component(doc: Doc) -> Doc:
-    doc._.request = extract_request(doc.text, doc._.pairs)
+    asked = asks(doc._.clauses).best_information if doc._.clauses else None
+    doc._.request = extract_request(doc.text, doc._.pairs, asked_clause=asked)
     return doc
 
 
@@ -96,6 +102,24 @@ def delivery_component(doc: Doc) -> Doc:
     request = doc._.request
     doc._.delivery = extract_delivery(doc.text, doc._.pairs, exclude=request.description if request else None)
     return doc
+
+
+class ClauseComponent:
+    """Each clause of the letter with the probability of each role (classifiers/clauses)."""
+
+    def __init__(self) -> None:
+        self.model: Any = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = clauses(doc.text)
+        probabilities = self.model.predict([clause.text for clause in found]) if self.model and found else []
+        doc._.clauses = [(clause.text, p) for clause, p in zip(found, probabilities, strict=True)]
+        return doc
+
+
+@Language.factory("intake_clauses", assigns=["doc._.clauses"])
+def make_clauses(nlp: Language, name: str) -> ClauseComponent:
+    return ClauseComponent()
 
 
 class RouteComponent:
@@ -114,15 +138,14 @@ class RouteComponent:
         request = doc._.request
         if self.model is not None and not doc.cats:
             doc.cats = self.model.predict(f"{subject}\n{doc.text}" if subject else doc.text)
-        doc._.classification = classify(doc.text, subject=subject,
-                                        request_text=request.description if request else None,
-                                        model_cats=dict(doc.cats) if doc.cats else None,
-                                        model_weight=self.model_weight,
-                                        article_39_overrides=self.article_39_overrides, marked=doc._.marked)
+        by_rules = classify(doc.text, subject=subject, request_text=request.description if request else None,
+                            model_cats=dict(doc.cats) if doc.cats else None, model_weight=self.model_weight,
+                            article_39_overrides=self.article_39_overrides, marked=doc._.marked)
+        doc._.classification = reconcile(by_rules, asks(doc._.clauses)) if doc._.clauses else by_rules
         return doc
 
 
-@Language.factory("intake_route", requires=["doc._.request"], assigns=["doc._.classification"],
+@Language.factory("intake_route", requires=["doc._.request", "doc._.clauses"], assigns=["doc._.classification"],
                   default_config={"model_weight": 0.35, "article_39_overrides": True})
 def make_route(nlp: Language, name: str, model_weight: float, article_39_overrides: bool) -> RouteComponent:
     return RouteComponent(model_weight, article_39_overrides)
@@ -131,7 +154,8 @@ def make_route(nlp: Language, name: str, model_weight: float, article_39_overrid
 @Language.component("intake_completeness", requires=["doc._.classification"], assigns=["doc._.check"])
 def completeness_component(doc: Doc) -> Doc:
     extraction = Extraction(applicant=doc._.applicant, request=doc._.request, delivery=doc._.delivery)
-    doc._.check = check(extraction)
+    request = doc._.request
+    doc._.check = check(extraction, vague=asks_everything(doc._.clauses or [], request.description if request else None))
     return doc
 
 
@@ -139,6 +163,11 @@ def build_pipeline(route_model: Path | None = ROUTE_MODEL_PATH) -> Language:
     """The pipeline from pipeline.cfg, with the trained textcat when its model is shipped."""
     config = load_config(CONFIG_PATH)
     nlp = spacy.blank("zh", config=config)
+    if (CLAUSE_MODEL_PATH / "config.cfg").exists():
+        from intake.classifiers.clauses.model import ClauseModel
+        clause_component = nlp.get_pipe("intake_clauses")
+        assert isinstance(clause_component, ClauseComponent)
+        clause_component.model = ClauseModel.load(CLAUSE_MODEL_PATH)
     if route_model is not None and (route_model / "config.cfg").exists():
         from intake.classifiers.route.model import RouteModel
         component = nlp.get_pipe("intake_route")

@@ -30,9 +30,11 @@ _ASK = re.compile(r"(?:申请|要求|请求|恳请)(?:你们|你局|贵局|贵�
 _TAIL = re.compile(r"[，,；;。]\s*(?:麻烦|请|希望|谢谢|望|烦请|恳请)?(?:你们|贵局|您)?(?:整理好|尽快)?.{0,6}(?:寄给|寄到|寄至|发给|发到|发送|邮寄|以.{1,8}形式|通过.{1,8}方式|谢谢|为盼|为感).*$")
 
 
-def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
+def extract_request(text: str, pairs: Sequence[Pair], asked_clause: str | None = None) -> Request:
+    """`asked_clause`: the clause the clause-role model finds asking for information, used when
+    no label, lead-in or known wording gives the description."""
     description = (_from_pairs(pairs) or _after_lead_in(text) or _inline(text) or _give_me(text)
-                   or _named_in_form(pairs) or _cited_document(text))
+                   or _named_in_form(pairs) or _cited_document(text) or _asked(asked_clause))
     if description:
         description = _narrow(description).strip().rstrip("。；;，,")
     title_source = " ".join(filter(None, [description] + [p.value for p in pairs if p.field == "title"]))
@@ -46,6 +48,23 @@ def extract_request(text: str, pairs: Sequence[Pair]) -> Request:
     doc_numbers = ids.find_doc_numbers(number_source) if number_source else []
     return Request(description=description or None, titles=tuple(dict.fromkeys(titles)),
                    doc_numbers=tuple(dict.fromkeys(doc_numbers)))
+
+
+# The words before what is asked for in a plain request: 我想要… / 麻烦你们把… / 能不能给我…
+_PLAIN_ASK = re.compile(r"^(?:现在|所以|因此|这回|这次)?(?:我们?|本人)?(?:就)?(?:想|要|想要|需要|希望|只想)?(?:申请|请求|请|麻烦|能不能|能否|帮我)?"
+                        r"(?:你们|你局|贵局)?(?:把|给我|提供|公开|查|看看|看一下|调一下|要|拿到)?(?:一份|一下)?")
+
+
+# …and in an English one: I kindly request… / I would like to obtain… / Please provide me with…
+_ENGLISH_ASK = re.compile(r"^.{0,80}?\b(?:request(?:ing)?|obtain|provide(?: me)?(?: with)?|disclos(?:e|ure of)|access to|"
+                          r"copy of|send me|receive)\s+", re.I)
+
+
+def _asked(clause: str | None) -> str | None:
+    if not clause:
+        return None
+    rest = _ENGLISH_ASK.sub("", clause, count=1) if re.match(r"[A-Za-z]", clause) else _PLAIN_ASK.sub("", clause, count=1)
+    return rest if len(rest) >= 6 else clause
 
 
 def _named_in_form(pairs: Sequence[Pair]) -> str | None:
@@ -74,6 +93,9 @@ def _cited_document(text: str) -> str | None:
 
 def _narrow(description: str) -> str:
     """From a paragraph with background, keep what is asked for; drop numbering and tails."""
+    head, colon, rest = description.partition("：")
+    if colon and len(head) <= 20 and len(rest) >= 10:
+        description = rest        # 我要的东西还是那些：… — the colon introduces what is asked for
     asks = list(_ASK.finditer(description))
     if asks and len(description) - asks[-1].end() >= 6 and asks[-1].start() > 0:
         description = description[asks[-1].end():]

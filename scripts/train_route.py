@@ -64,7 +64,9 @@ def split(rows: list[dict[str, str]], dev_share: float, seed: int) -> tuple[list
     return train, dev
 
 
-def train(rows: list[dict[str, str]], config: Any) -> Any:
+def train(rows: list[dict[str, str]], config: Any, *, key: str = "route", labels: tuple[str, ...] = ROUTES,
+          prepare: Any = prepare) -> Any:
+    """A textcat trained on `rows` (each row's `key` is its label, one of `labels`)."""
     import spacy
     from spacy.training import Example
     from spacy.util import registry
@@ -75,7 +77,7 @@ def train(rows: list[dict[str, str]], config: Any) -> Any:
     fix_random_seed(seed)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     examples = [
-        Example.from_dict(nlp.make_doc(prepare(row["text"])), {"cats": {r: float(r == row["route"]) for r in ROUTES}})
+        Example.from_dict(nlp.make_doc(prepare(row["text"])), {"cats": {label: float(label == row[key]) for label in labels}})
         for row in rows
     ]
     resolved = registry.resolve({"optimizer": training["optimizer"], "batcher": training["batcher"]})

@@ -16,10 +16,8 @@ from intake.reports.annual import (
     ReportError,
     ReportInconsistent,
     annual_table,
-    row_layout,
-    table_csv,
-    write_report,
 )
+from intake.reports.annual_files import row_layout, table_csv, write_report
 from tests.helpers import add_document, cli_group, person
 
 YEAR = 2024

@@ -64,3 +64,8 @@ def test_a_complete_resend_of_an_incomplete_application_is_its_correction():
 def test_a_still_incomplete_resend_is_a_duplicate():
     decision = decide(missing=(Missing.APPLICANT_ID,), earlier=EarlierApplication(3, EARLIER, Status.NEEDS_CORRECTION))
     assert decision.status == Status.DUPLICATE
+
+
+def test_a_doubtful_route_away_goes_to_a_person():
+    assert decide(route=Route.OTHER, confidence=0.4).status == Status.NEEDS_REVIEW
+    assert decide(route=Route.PETITION, confidence=0.4, reviewed=True).status == Status.ROUTED

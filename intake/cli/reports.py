@@ -55,7 +55,8 @@ from the office's `replied` events. Refuses a register that breaks the form's ru
               help="Folder for the files. Default: HOME/outbox/report/.")
 @click.pass_obj
 def report(app: Any, year: int, folder: Path | None) -> None:
-    from intake.reports.annual import ReportError, annual_table, write_report
+    from intake.reports.annual import ReportError, annual_table
+    from intake.reports.annual_files import write_report
     services = app.services()
     try:
         table = annual_table(services.register, year)

@@ -1,0 +1,220 @@
+"""Clauses with their roles, for training the clause-role classifier (classifiers/clauses/).
+
+    python -m intake.classifiers.training.clauses [--seed 11] [--per-role 1800] [--out PATH]
+
+A role says what a clause asks the agency to do (or that it asks nothing): the information asked
+for, a demand for redress in a consumer dispute, a demand to investigate or punish a business, a
+demand against the agency's own act or for one's own matter to be solved, a grievance or plea, a
+question asking for an explanation, how the information is to be delivered, what it is for, and
+everything else (identity, contact, background, greetings, headings, the law cited). Each writer
+style below is a way of putting one role; the topic banks (topics.py) supply what it is about, so
+the same way of asking yields many clauses. Every line of output carries its `style`, so training
+can hold whole styles out and measure how the model carries over to phrasings it has not seen.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from intake.classifiers.training.banks import Stock
+from intake.classifiers.training.noise import misread, spaced
+from intake.classifiers.training.scene import Scene, new_scene
+
+ROLES = ("ask_info", "ask_vague", "demand_redress", "demand_enforce", "demand_agency", "grievance", "question", "delivery",
+         "purpose", "other")
+DEFAULT_OUT = Path(__file__).parent / "clause_examples.jsonl"
+
+# ---------------------------------------------------------------- what is asked for
+RECORDS = ("检查记录", "检测报告", "抽检结果", "处罚决定书", "处理结果", "调查结论", "检验报告", "整改通知书", "巡查记录",
+           "核查情况", "立案告知书", "受理回执", "会议纪要", "名单", "统计数据", "工作方案", "台账", "批复文件", "执法记录",
+           "现场笔录", "复查意见", "监督抽查通报", "许可材料", "登记档案", "评定结果", "通报")
+# Requests too vague to search for (Art. 29 (二); the 一事一申请 guidance: no "XXX所有信息").
+VAGUE = ("你局所有文件", "你们的全部资料", "有关的所有信息", "全部相关材料", "所有跟我们小区有关的东西", "这几年的全部文件",
+         "你们手里的材料", "贵局掌握的全部信息", "你们局的所有东西", "关于{shop}的一切材料", "跟我们有关的资料",
+         "你们知道的情况", "所有能公开的文件", "全部的政府信息", "你们的相关文件", "这方面的所有资料", "你们局这些年的资料",
+         "有关部门的全部材料", "涉及{district}的各种文件", "凡是能给的都给", "{product}方面你们所有的材料")
+
+
+def _item(stock: Stock, scene: Scene) -> str:
+    """Something specific enough to search for."""
+    roll = stock.rng.random()
+    if roll < 0.55 and scene.topic.information:
+        return scene.fill(stock.pick(scene.topic.information))
+    if roll < 0.85:
+        return scene.fill(stock.pick((
+            "{year}年你们对{shop}的", "去年你们去{shop}查的那次的", "{date}对{company}作出的", "{district}{year}年",
+            "你局{year}年第{quarter}季度", "关于{shop}{product}问题的", "我们{community}", "{company}的",
+            "对我投诉{shop}一事的", "那次{product}抽检的"))) + stock.pick(RECORDS)
+    return scene.fill(stock.pick(scene.topic.information)) if scene.topic.information else stock.pick(RECORDS)
+
+
+ASK_FORMAL = (
+    "现申请公开{item}", "特申请公开以下政府信息：{item}", "根据《中华人民共和国政府信息公开条例》的规定，申请公开{item}",
+    "请求贵局公开{item}", "申请获取{item}", "请依法向本人提供{item}", "本人需要{item}", "要求公开{item}",
+    "申请查阅{item}", "恳请贵局提供{item}", "我单位申请公开{item}", "我公司特申请获取{item}", "申请公开的信息为：{item}",
+    "现向你局申请{item}", "请贵局依法公开{item}", "特此申请获取{item}，请予办理", "兹申请公开{item}",
+    "所需政府信息：{item}", "申请人需要贵局{item}", "本所代委托人申请公开{item}",
+)
+ASK_PLAIN = (
+    "我想要{item}", "我想看看{item}", "我要{item}", "想请你们把{item}给我一份", "麻烦把{item}发给我", "能不能给我{item}",
+    "请把{item}寄给我", "{item}能不能给我一份", "我想申请看一下{item}", "我想查一下{item}",
+    "希望能拿到{item}", "请你们提供一下{item}", "想要一份{item}", "{item}我想要一份", "能否把{item}发我看看",
+    "我申请你们给我{item}", "请让我看看{item}", "麻烦你们把{item}整理好给我", "我需要看{item}", "请给我看看{item}",
+    "能不能把{item}复印给我", "我想了解{item}，请把材料给我", "帮我调一下{item}", "想把{item}拿回去看看",
+)
+ASK_ENGLISH = (
+    "I would like to obtain {en}", "Please provide me with {en}", "I hereby apply for the disclosure of {en}",
+    "Could you send me {en}", "I am requesting a copy of {en}", "we request access to {en}", "I ask to receive {en}",
+)
+EN_ITEMS = ("the inspection records of {shop}", "the administrative penalty decision against {company}",
+            "the sampling test reports for {product} in {year}", "the annual supervision plan for {year}",
+            "the licence file of {company}", "the statistics on consumer complaints in {district}")
+
+
+def ask_vague(stock: Stock, scene: Scene) -> tuple[str, str]:
+    """A request for everything: no name, number or feature to search for."""
+    bank, style = (ASK_FORMAL, "formal") if stock.rng.random() < 0.4 else (ASK_PLAIN, "plain")
+    return style, stock.pick(bank).format(item=scene.fill(stock.pick(VAGUE)))
+
+
+def ask_info(stock: Stock, scene: Scene) -> tuple[str, str]:
+    roll = stock.rng.random()
+    if roll < 0.08:
+        item = scene.fill(stock.pick(EN_ITEMS))
+        return "english", stock.pick(ASK_ENGLISH).format(en=item)
+    bank, style = (ASK_FORMAL, "formal") if roll < 0.5 else (ASK_PLAIN, "plain")
+    return style, stock.pick(bank).format(item=_item(stock, scene))
+
+
+# ---------------------------------------------------------------- demands
+def _from_topic(stock: Stock, scene: Scene, options: tuple[str, ...], fallback: str) -> str:
+    return scene.fill(stock.pick(options)) if options else scene.fill(fallback)
+
+
+def demand_redress(stock: Stock, scene: Scene) -> tuple[str, str]:
+    dispute = _from_topic(stock, scene, scene.topic.disputes, "在{shop}买的{product}有质量问题")
+    demand = scene.fill(stock.pick((
+        "要求商家退款并赔偿损失", "请你局责令{shop}退还货款", "要求{shop}按规定退一赔三", "请帮我维权，让商家赔偿",
+        "请求贵局组织调解，让{shop}赔偿我的损失", "要求退货退款并赔偿医药费{amount}元", "希望你们帮我把钱要回来",
+        "请市场监管部门督促商家履行三包义务", "要求{company}更换新品或者全额退款", "请你们出面让商家给个赔偿",
+        "我要求对方赔礼道歉并赔偿", "请依法处理我的投诉，维护消费者权益")))
+    style = stock.pick(("with_story", "bare", "bare"))
+    return style, f"{dispute}，{demand}" if style == "with_story" else demand
+
+
+def demand_enforce(stock: Stock, scene: Scene) -> tuple[str, str]:
+    wrong = _from_topic(stock, scene, scene.topic.wrongdoing, "长期销售假冒伪劣的{product}")
+    demand = scene.fill(stock.pick((
+        "请贵局依法查处", "请你们派人去查一查", "请依法调查处理，并将处理结果告知举报人", "恳请立案调查，严肃处理",
+        "请尽快取缔这个黑作坊", "要求对{shop}依法予以处罚", "请责令其立即整改", "请查处后把结果回复给我",
+        "希望你们管一管，别让它再害人", "请依法核查并告知查处结果", "请对该企业的违法行为予以查处", "请来现场检查")))
+    style = stock.pick(("with_wrong", "with_wrong", "bare"))
+    return style, f"{scene.shop}{wrong}，{demand}" if style == "with_wrong" else demand
+
+
+def demand_agency(stock: Stock, scene: Scene) -> tuple[str, str]:
+    return "own_matter", scene.fill(stock.pick((
+        "请求撤销对我作出的{docno}行政处罚决定", "要求你局重新作出决定", "请领导给我一个说法", "请尽快解决我的问题",
+        "请求返还被扣押的{product}", "要求退还罚款{amount}元", "请求追究执法人员的责任", "希望领导重视，落实我的诉求",
+        "请求重新审查我的许可申请", "要求对我的损失给予补偿", "请督促有关部门尽快给我答复并解决", "请纠正错误的处理决定",
+        "请求恢复我的营业执照", "我要求你们赔偿我的经济损失")))
+
+
+def grievance(stock: Stock, scene: Scene) -> tuple[str, str]:
+    story = _from_topic(stock, scene, scene.topic.grievances, "我的{product}被你们扣了半年还没退回来")
+    plea = stock.pick(("", "，我实在没有办法了", "，请领导为我做主", "，这太不公平了", "，我一家老小都指望这个店",
+                       "，跑了很多次都没人管", "，恳请领导体谅"))
+    return "story", story + plea
+
+
+def question(stock: Stock, scene: Scene) -> tuple[str, str]:
+    roll = stock.rng.random()
+    if roll < 0.5:
+        return "topic", _from_topic(stock, scene, scene.topic.questions, "请问卖{product}需要办什么证")
+    return "generic", scene.fill(stock.pick((
+        "请问{docno}这个文件现在还有效吗", "想咨询一下开{shop}需要办哪些手续", "请问我这种情况应该找哪个部门",
+        "能否解释一下为什么要这样规定", "请问申请政府信息公开需要准备什么材料", "我想问问{product}的标准是怎么定的",
+        "请问个体户可以卖{product}吗", "麻烦告诉我这个收费是不是合理的", "是不是所有{shop}都要办许可证",
+        "请问我能不能以个人名义申请", "想了解一下有关政策是怎么规定的，请给予解答", "这个规定适用于我们吗，请说明")))
+
+
+def delivery(stock: Stock, scene: Scene) -> tuple[str, str]:
+    return "delivery", stock.pick((
+        "请以纸质形式邮寄给我", "电子版发我邮箱即可", "我会到你们局当面领取", "请通过电子邮件发送", "纸质的就行，寄到我家",
+        "请以电子文档形式提供", "希望以光盘形式提供", "我到现场查阅就可以", "请传真给我", "寄挂号信到上面的地址",
+        "Please send it to me by e-mail", "复印一份邮寄过来", "获取方式：邮寄", "载体形式：纸质文本", "发到我的QQ邮箱"))
+
+
+def purpose(stock: Stock, scene: Scene) -> tuple[str, str]:
+    return "purpose", stock.pick((
+        "用于民事诉讼举证", "主要是为了学术研究", "了解企业经营合规情况", "维护本人合法权益", "撰写毕业论文需要",
+        "所需信息用途：自身生产经营需要", "我想知道我们买的东西安不安全", "作为向法院起诉的证据", "用于新闻报道"))
+
+
+def other(stock: Stock, scene: Scene) -> tuple[str, str]:
+    writer = scene.writer
+    return "other", scene.fill(stock.pick((
+        f"我叫{writer.name}，身份证号{writer.id_number}", f"联系电话：{writer.phone}", f"住址：{writer.address}",
+        "根据《中华人民共和国政府信息公开条例》第二十七条、第二十九条的规定", "此致敬礼", "谢谢！", "您好！", "尊敬的领导",
+        "{agency}：", "政府信息公开申请书", "申请人：{name}", "{date}", "我是{district}的居民，在{shop}附近住了十几年",
+        "去年{date}你们来{shop}抽查过", "我在{shop}买过{product}", "现将有关情况说明如下", "特此申请", "如有疑问请与我联系",
+        "附：身份证复印件一份", "我是一名律师", "我公司是一家{trade}企业", "以上情况属实", "麻烦了！", "盼复",
+        "I run a small trading company", "Yours faithfully", "Dear Sir or Madam", "With best regards",
+        "本人承诺所填信息真实有效", "这是我第二次写信", "会议内容：审议{year}年度工作报告和财务报告",
+        "附件：检测报告复印件一份", "发票号码：{docno}", "现将{year}年工作总结报送你局", "请各单位于月底前报送统计报表",
+        "兹定于{date}召开{trade}行业座谈会", "本公司已取得食品经营许可证", "{company}成立于{year}年",
+        "随信附上{shop}的购物小票", "经检测，该批次{product}合格", "特此通知", "以上报告，请审阅",
+        "欢迎订阅{year}年度行业年鉴", "优惠活动详见附件", "我于{date}向你局提交过一份申请", "我们小区有三百多户人家", "这件事情已经过去半年了")).replace(
+        "{trade}", scene.topic.trade))
+
+
+WRITERS: dict[str, Callable[[Stock, Scene], tuple[str, str]]] = {
+    "ask_info": ask_info, "ask_vague": ask_vague, "demand_redress": demand_redress, "demand_enforce": demand_enforce,
+    "demand_agency": demand_agency, "grievance": grievance, "question": question, "delivery": delivery,
+    "purpose": purpose, "other": other,
+}
+
+
+def noisy(stock: Stock, clause: str) -> str:
+    """OCR slips and stray spaces, alike for every role."""
+    if stock.rng.random() < 0.2:
+        clause = misread(stock, clause)
+    if stock.rng.random() < 0.05:
+        clause = spaced(stock, clause)
+    return clause
+
+
+def examples(seed: int, per_role: int) -> Iterator[dict[str, str]]:
+    stock = Stock(random.Random(seed))
+    for role in ROLES:
+        seen: set[str] = set()
+        attempts = 0
+        while len(seen) < per_role and attempts < per_role * 20:
+            attempts += 1
+            style, clause = WRITERS[role](stock, new_scene(stock))
+            clause = noisy(stock, clause)
+            if clause in seen:
+                continue
+            seen.add(clause)
+            yield {"text": clause, "role": role, "style": f"{role}:{style}"}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--per-role", type=int, default=1800)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    rows = list(examples(args.seed, args.per_role))
+    random.Random(args.seed).shuffle(rows)
+    with args.out.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"wrote {len(rows)} clauses to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
