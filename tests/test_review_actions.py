@@ -111,11 +111,13 @@ def test_rerouting_an_application_to_petition_routes_it_and_drops_its_deadlines(
     record = change_route(services, document_id, "petition", actor="clerk").to_json()
     assert (record["route"], record["status"], record["missing"]) == ("petition", "routed", [])
     assert record["correction_due"] is None and record["reply_due"] is None
-    event = _last_event(services, document_id)
-    assert event.kind == "rerouted"
+    event = services.register.events(document_id, "rerouted")[-1]
     before, after = event.before, event.after
     assert (before["route"], before["status"]) == ("application", "needs_review")
     assert (after["route"], after["status"]) == ("petition", "routed")
+    # Art. 39 ¶1: written as an application, so the applicant is told it is not handled as one.
+    drafted = _last_event(services, document_id)
+    assert drafted.kind == "letter_drafted" and drafted.detail["kind"] == "not_application"
 
 
 def test_rerouting_a_petition_to_application_runs_the_article_29_check(demo: Any) -> None:

@@ -54,13 +54,13 @@ def request_quote(record: Record) -> str:
     parts = [request.description.strip()] if request.description and request.description.strip() else []
     parts += [f"《{title}》" for title in request.titles if f"《{title}》" not in "".join(parts) and title not in "".join(parts)]
     parts += [number for number in request.doc_numbers if number not in "".join(parts)]
-    quote = "；".join(parts)
+    quote = "；".join(parts).rstrip("。；;.")
     return quote if len(quote) <= 200 else quote[:198] + "…"
 
 
 def _opening(text: str, limit: int = 80) -> str:
     """The first words of a letter that asks for no information (Art. 39): what it is about."""
-    words = "".join(line.strip() for line in text.splitlines()[1:6] if line.strip()) or text.strip()
+    words = ("".join(line.strip() for line in text.splitlines()[1:6] if line.strip()) or text.strip()).rstrip("。")
     return words if len(words) <= limit else words[:limit - 1] + "…"
 
 

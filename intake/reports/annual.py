@@ -12,7 +12,9 @@ How documents become applications (docs/digest.md, "Annual report"):
   "correction of the earlier application …") continues that application, counted once;
 - an application the pipeline marked `duplicate` (the applicant asked again) *is* counted: the
   office answers it, usually 不予处理 2.重复申请, as the 2023 report in the seed does;
-- the outcome is the office's first `replied` event, dated by its detail's "on".
+- the outcome is the office's first `replied` event, dated by its detail's "on"; its row is the
+  row of the event's decision (`intake.office.vocabulary.REPLY_DECISIONS`), the same decision the
+  reply letter was drafted from, so the letters and the table cannot disagree.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from intake.office.vocabulary import report_outcome
 from intake.outbox import write_atomic
 from intake.register.store import Register
 
@@ -171,7 +174,7 @@ def first_replies(register: Register) -> dict[int, Reply]:
             on = dt.date.fromisoformat(str(detail.get("on") or event.at[:10]))
         except ValueError as exc:
             raise ReportError(f"#{event.document_id}: the reply's date {detail.get('on')!r} is not YYYY-MM-DD") from exc
-        reply = Reply(on, str(detail.get("outcome", "")).strip(), event.document_id)
+        reply = Reply(on, report_outcome(detail), event.document_id)
         known = replies.get(reply.document_id)
         if known is None or reply.on < known.on:
             replies[reply.document_id] = reply

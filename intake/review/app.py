@@ -30,7 +30,7 @@ SESSION_HOURS = 10          # one working day; the office signs in again the nex
 # Reachable without a session: the sign-in form and its stylesheet/script (no personal data).
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "static"})
 # Answered with 401 instead of a redirect: images and downloads are not pages to land on.
-NON_PAGE_ENDPOINTS = frozenset({"item.page_image", "item.notice_file"})
+NON_PAGE_ENDPOINTS = frozenset({"item.page_image", "item.letter_file"})
 
 CSP = ("default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
