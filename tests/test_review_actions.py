@@ -157,10 +157,13 @@ def test_a_stale_version_is_refused(demo: Any) -> None:
 def test_reply_is_recorded_with_the_annual_report_outcome(demo: Any) -> None:
     services, ids = demo
     document_id = ids["overdue-wang.eml"]
-    record_reply(services, document_id, "2025-06-09", "不予公开.3", actor="clerk", today=TODAY)
-    event = _last_event(services, document_id)
-    assert event.kind == "replied"
-    assert event.detail == {"on": "2025-06-09", "outcome": "不予公开.3"}
+    letter = record_reply(services, document_id, "2025-06-09", "不予公开.3", actor="clerk", today=TODAY)
+    event = services.register.events(document_id, "replied")[-1]
+    # A report row's code names its decision (Art. 36 (三) with Art. 14), and the letter says it.
+    assert event.detail == {"on": "2025-06-09", "decision": "36.3.3", "outcome": "不予公开.3"}
+    assert letter.kind == "withheld" and letter.decision == "36.3.3" and letter.dated == dt.date(2025, 6, 9)
+    drafted = _last_event(services, document_id)
+    assert drafted.kind == "letter_drafted" and drafted.detail["reference"] == letter.reference
     assert len(REPLY_OUTCOMES) == 21
     with pytest.raises(ReviewActionError, match="未知答复结果"):
         record_reply(services, document_id, "2025-06-09", "不予公开.9", actor="clerk", today=TODAY)
