@@ -93,7 +93,7 @@ def driver(tmp_path_factory: pytest.TempPathFactory, downloads: Path) -> Iterato
 
 
 def _wait(driver: Any, condition: Any, timeout: float = 10) -> Any:
-    return WebDriverWait(driver, timeout).until(condition)
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
 
 
 def _sign_in(driver: Any, site: Site) -> None:
