@@ -195,7 +195,7 @@ def test_correcting_fields_accepts_the_application(driver: Any, site: Site) -> N
     driver.get(f"{site.base}/item/{document_id}")
     assert driver.find_element(By.ID, "item-status").text == "需补正"
     Select(driver.find_element(By.ID, "f-applicant-id_type")).select_by_value("resident_id")
-    driver.find_element(By.ID, "f-applicant-id_number").send_keys("371502198505050012")
+    driver.find_element(By.ID, "f-applicant-id_number").send_keys("371502198505050013")
     description = driver.find_element(By.ID, "f-request-description")
     description.clear()
     description.send_keys("2024年本市餐饮服务单位量化分级评定结果")
@@ -205,7 +205,7 @@ def test_correcting_fields_accepts_the_application(driver: Any, site: Site) -> N
     assert driver.find_element(By.ID, "item-status").text == "已受理"
     assert not driver.find_elements(By.ID, "missing")
     history = driver.find_element(By.CSS_SELECTOR, '[data-kind="corrected"]')
-    assert "clerk" in history.text and "371502198505050012" in history.text
+    assert "clerk" in history.text and "371502198505050013" in history.text
     record = _record(site, document_id)
     assert record["status"] == "accepted" and record["reply_due"] and record["delivery"]["methods"] == ["email"]
 

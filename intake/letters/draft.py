@@ -61,14 +61,17 @@ def draft_letter(config: Config, register: Register, document_id: int, record: R
     kind = request.kind
     series = series_of(config, kind)
     folder = config.outbox / "letters" / str(day.year)
-    stem = f"{record.received_on:%Y%m%d}-{document_id:06d}-{kind.value}"
-    paths = [folder / f"{stem}.docx", folder / f"{stem}.txt"]
+
+    def files_of(number: int) -> list[str]:
+        # The number is in the name: a letter already sent is never overwritten by a later one.
+        stem = f"{document_id:06d}-{KINDS[kind].title}-{series}{day.year}-{number:04d}"
+        return [str(folder / f"{stem}.docx"), str(folder / f"{stem}.txt")]
     event = {"kind": kind.value, "title": KINDS[kind].title, "article": request.article or KINDS[kind].article,
              **({"decision": request.decision_code} if request.decision_code else {})}
     row = book.store(document_id=document_id, kind=kind.value, series=series, year=day.year,
-                     reference_of=lambda number: reference(config, kind, day.year, number),
-                     decision=request.decision_code, dated=day, actor=actor, files=[str(p) for p in paths],
-                     event=event)
+                     reference_of=lambda number: reference(config, kind, day.year, number), files_of=files_of,
+                     decision=request.decision_code, dated=day, actor=actor, event=event)
+    paths = [Path(name) for name in row.files]
     values = letter_values(config, record, kind, number=row.reference, on=day, details=request.details or {},
                            decision=request.decision, article=request.article, ground=request.ground)
     lines = parse_lines(template.fill(values))

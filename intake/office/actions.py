@@ -18,6 +18,7 @@ from intake.classifiers.completeness import check
 from intake.classifiers.decide import EarlierApplication, decide_status
 from intake.deadlines.periods import clock_events, compute_deadlines
 from intake.kernel import Extraction, Missing, Record, Route, Status
+from intake.office.checks import input_warnings, with_unmet
 from intake.office.correspondence import (
     LetterActionError,
     decision_of,
@@ -84,6 +85,8 @@ def reevaluate(services: Services, record: Record, status: Status | None = None,
         missing = check(Extraction(applicant=record.applicant or _empty(record).applicant,
                                    request=record.request or _empty(record).request,
                                    delivery=record.delivery or _empty(record).delivery)).missing
+        # A number with a wrong check character is no proof of identity (Art. 29 (一)).
+        missing = with_unmet(missing, input_warnings(record.applicant))
     if status is not None:
         chosen = _checked_status(status, route, missing)
         decided = replace(record, status=chosen, missing=() if chosen == Status.ACCEPTED else missing)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,15 +57,17 @@ class LetterBook:
                                 "order by id desc limit 1", [document_id, series]).fetchone()
         return _letter(row) if row else None
 
-    def store(self, *, document_id: int, kind: str, series: str, year: int, reference_of: Any,
-              decision: str | None, dated: dt.date, actor: str, files: Sequence[str],
-              event: dict[str, Any]) -> LetterRow:
+    def store(self, *, document_id: int, kind: str, series: str, year: int,
+              reference_of: Callable[[int], str], files_of: Callable[[int], Sequence[str]],
+              decision: str | None, dated: dt.date, actor: str, event: dict[str, Any]) -> LetterRow:
         """A new letter with the next number of (series, year), or the unsent one redrafted, and its
-        `letter_drafted` event, in one transaction. `reference_of(number)` prints the number."""
+        `letter_drafted` event, in one transaction. `reference_of(number)` prints the number,
+        `files_of(number)` names the letter's files."""
         with self.conn:
             earlier = self.unsent(document_id, series)
             if earlier is not None and earlier.year == year:
                 number, reference = earlier.number, earlier.reference
+                files = list(files_of(number))
                 self.conn.execute("update letters set kind = ?, decision = ?, dated = ?, drafted_at = ?, "
                                   "drafted_by = ?, files = ? where id = ?",
                                   [kind, decision, dated.isoformat(), _now(), actor, json.dumps(list(files)),
@@ -79,6 +81,7 @@ class LetterBook:
                 number = int(self.conn.execute("select last from letter_sequences where series = ? and year = ?",
                                                [series, year]).fetchone()[0])
                 reference = str(reference_of(number))
+                files = list(files_of(number))
                 cursor = self.conn.execute(
                     "insert into letters (document_id, kind, series, year, number, reference, decision, dated, "
                     "drafted_at, drafted_by, files) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

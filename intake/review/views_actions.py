@@ -28,6 +28,7 @@ from intake.office.actions import (
     request_reasons,
 )
 from intake.office.correspondence import DETAIL_FIELDS, LetterActionError, decision_of, letter_sent
+from intake.office.checks import input_warnings
 from intake.pipeline.services import Services
 from intake.register.letters import SENT_WAYS, LetterBook
 from intake.review import labels
@@ -45,7 +46,8 @@ def _fields(svc: Services, document_id: int, form: Form, actor: str, version: in
         elif key in form:
             values[key] = form[key]
     record = correct_fields(svc, document_id, values, actor=actor, expected_version=version)
-    return f"已保存。状态：{labels.label(labels.STATUSES, record.status)}"
+    warnings = "".join(f"注意：{warning.message}。" for warning in input_warnings(record.applicant))
+    return f"已保存。状态：{labels.label(labels.STATUSES, record.status)}。{warnings}"
 
 
 def _route(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:

@@ -8,7 +8,9 @@ from typing import Any
 from flask import Blueprint, Response, abort, render_template, send_file
 
 from intake.deadlines.periods import clock_events, compute_deadlines
-from intake.kernel.model import Status
+from intake.kernel import Route, Status, office_error
+from intake.office.checks import input_warnings
+from intake.office.wording import reason_text
 from intake.letters.draft import letter_path
 from intake.letters.kinds import KINDS, LetterKind
 from intake.office.actions import CHOICES, FIELD_KEYS, LIST_KEYS, SETTABLE_STATUSES, version_of
@@ -46,7 +48,10 @@ def show(document_id: int) -> str:
         explanation=_explanation(document_id, record), due=_due(record, events, today), today=today,
         letters=_letters(document_id), sent_ways=SENT_WAYS,
         done=document.state == RowState.DONE and bool(record),
-        reasons=list(document.record.reasons) if document.record else [], counts=queue_counts(register().conn, today),
+        reasons=[reason_text(reason) for reason in document.record.reasons] if document.record else [],
+        error=office_error(record.get("error")), warnings=input_warnings(document.record.applicant)
+        if document.record and document.record.route == Route.APPLICATION else [],
+        counts=queue_counts(register().conn, today),
         active_queue=_queue_of(record))
 
 
