@@ -53,7 +53,9 @@ class LazyGroup(click.Group):
 
 # The commands that live in their own modules: name → module:attribute.
 LAZY_COMMANDS = {
-    **{name: f"intake.cli.office:{name}" for name in ("status", "show", "reprocess", "due", "extend", "backup")},
+    **{name: f"intake.cli.office:{name}" for name in ("status", "show", "reprocess", "due", "extend", "recount",
+                                                       "backup")},
+    "reply": "intake.cli.letters:reply", "letters": "intake.cli.letters:letters",
     "holidays": "intake.cli.holidays:holidays",
     "digest": "intake.cli.reports:digest", "report": "intake.cli.reports:report",
     "review": "intake.cli.review:review", "user": "intake.cli.review:user",

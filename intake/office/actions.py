@@ -41,7 +41,7 @@ from intake.register.letters import LetterRow
 __all__ = ["CHOICES", "FIELD_KEYS", "LIST_KEYS", "REPLY_OUTCOMES", "SETTABLE_STATUSES", "ReviewActionError",
            "StaleRecord", "change_route", "change_status", "confirm_notice", "correct_fields", "extend",
            "last_reply", "record_correction_received", "record_notice_sent", "record_reply", "reevaluate",
-           "request_reasons", "version_of"]
+           "recount", "request_reasons", "version_of"]
 
 SUMMARY_KEYS = ("route", "status", "missing", "correction_due", "reply_due", "duplicate_of")
 
@@ -338,3 +338,16 @@ def extend(services: Services, document_id: int, reason: str, *, actor: str, on:
     _letter(lambda: draft_extension(services, document_id, extended, reason=reason.strip(),
                                     original_due=record.reply_due, actor=actor, on=day))
     return extended
+
+
+def recount(services: Services, document_id: int, *, actor: str) -> tuple[Record, Record]:
+    """The deadlines counted again with the calendar as it is now (after `intake holidays import`);
+    (before, after), stored only when a date moved."""
+    row, record = load(services, document_id)
+    deadlines = compute_deadlines(record.received_on, record.status, clock_events(services.register.events(row.id)),
+                                  services.calendar)
+    if (deadlines.correction_due, deadlines.reply_due, deadlines.provisional) == (
+            record.correction_due, record.reply_due, record.provisional_deadline):
+        return record, record
+    return record, _save(services, row, record, record, event="deadline_changed", actor=actor,
+                         changed_after={"reason": "按新的放假安排重新计算"})
