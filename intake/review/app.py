@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from intake.config import Config
 from intake.deadlines.workdays import WorkdayCalendar
+from intake.kernel import office_error
 from intake.register.store import Register
 from intake.review import labels
 from intake.review.auth import (
@@ -72,6 +73,7 @@ def create_app(config: Config, *, calendar: WorkdayCalendar | None = None, throt
     app.teardown_appcontext(_close_register)
     app.register_error_handler(HTTPException, _error_page)
     app.jinja_env.globals.update(csrf_token=csrf_token, labels=labels, label=labels.label)
+    app.jinja_env.filters["office_error"] = office_error
     return app
 
 
