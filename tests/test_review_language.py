@@ -71,9 +71,9 @@ def site(tmp_path_factory: pytest.TempPathFactory):
                                  error="[E003] the file is damaged or truncated: bad zlib header"
                                  if status == Status.FAILED else None, marked=True)
             from dataclasses import replace
-            ids[f"{route}-{status}"] = add_document(register, config, replace(record, reasons=REASONS))
+            ids[f"{route}-{status}.png"] = add_document(register, config, replace(record, reasons=REASONS))
     services = Services(config=config, register=register, calendar=calendar, engine_factory=lambda: None)
-    accepted = ids["application-accepted"]
+    accepted = ids["application-accepted.png"]
     record_reply(services, accepted, "2025-06-09", "36.3.4", actor="clerk", today=TODAY)
     extend(services, ids["accepted-zhang.png"], "需征求第三方意见", actor="clerk", on=TODAY)
     record_notice_sent(services, ids["correction-li.png"], "2025-06-09", actor="clerk", today=TODAY)
@@ -104,7 +104,7 @@ def test_every_item_page_is_in_chinese(site) -> None:
         page = client.get(f"/item/{document_id}")
         assert page.status_code == 200, key
         assert not _english_words(page.text), (key, _english_words(page.text))
-    item = client.get(f"/item/{ids['application-failed']}").text
+    item = client.get(f"/item/{ids['application-failed.png']}").text
     assert "[E003] 文件已损坏或不完整" in item and "zlib" not in item
     email = client.get(f"/item/{ids['overdue-wang.eml']}").text
     assert "wangfang@example.com" in email and 'id="email-date"' in email
