@@ -58,7 +58,7 @@ extension = "依延"
 
 [review]
 # The address the office opens the review page at; the digest links every item there.
-base_url = "http://127.0.0.1:8080"
+base_url = "http://127.0.0.1:8765"
 
 [watch]
 # Seconds a new file's size and modification time must stay unchanged before it is taken.
@@ -141,7 +141,7 @@ class LetterSettings:
 
 @dataclass(frozen=True, slots=True)
 class ReviewSettings:
-    base_url: str = "http://127.0.0.1:8080"
+    base_url: str = "http://127.0.0.1:8765"
 
 
 @dataclass(frozen=True, slots=True)

@@ -202,3 +202,17 @@ def test_fonts_are_the_standards_where_installed_else_the_installed_cjk_serif() 
     fallback = choose_fonts(installed=frozenset({"Noto Serif CJK SC", "Noto Sans CJK SC"}))
     assert (fallback.title, fallback.body, fallback.title_bold) == ("Noto Serif CJK SC", "Noto Serif CJK SC", True)
     assert choose_fonts("华文中宋", "楷体", installed=frozenset()).body == "楷体"
+
+
+def test_watch_and_review_refuse_to_start_with_a_broken_template(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from intake.cli import main
+    folder = tmp_path / "templates" / "letters"
+    folder.mkdir(parents=True)
+    (folder / "repeat.txt").write_text("= 告知书\n~ ${letter_number}\n| ${applicant_name}：${earlier_replyy}\n",
+                                       encoding="utf-8")
+    for command in (["watch", "--once"], ["review", "--port", "0"]):
+        result = CliRunner().invoke(main, ["--home", str(tmp_path), *command])
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert "文书模板有误，未启动" in result.output and "earlier_replyy" in result.output

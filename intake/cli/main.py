@@ -115,6 +115,8 @@ def process(app: AppContext, paths: tuple[Path, ...], as_json: bool, received_on
 @click.option("--once", is_flag=True, help="Process what is in the inbox now, then exit.")
 @click.pass_obj
 def watch(app: AppContext, polling: bool | None, once: bool) -> None:
+    from intake.cli.review import check_letter_templates
     from intake.pipeline.watcher import run_watcher
+    check_letter_templates(app.config)
     services = app.services()
     run_watcher(services, polling=polling, once=once)

@@ -52,10 +52,11 @@ def review(app: Any, host: str, port: int, secure_cookies: bool) -> None:
     warning = exposure_warning(host)
     if warning:
         click.echo(warning, err=True)
+    check_letter_templates(config)
     try:
         web_app = create_app(config, secure_cookies=secure_cookies)
     except (OSError, UserError) as exc:
-        raise click.ClickException(f"cannot start the review page: {exc}") from exc
+        raise click.ClickException(f"审核页面无法启动：{exc}") from exc
     register = Register(config.database)
     try:
         if not list_users(register.conn):
@@ -65,6 +66,16 @@ def review(app: Any, host: str, port: int, secure_cookies: bool) -> None:
         register.close()
     click.echo(f"审核页面 / review page: http://{_url_host(host)}:{port}/   (Ctrl+C 停止 / to stop)", err=True)
     serve(web_app, host, port)
+
+
+def check_letter_templates(config: Any) -> None:
+    """A template the office broke stops the start, with the file and the fault named, rather than
+    failing when a clerk drafts the letter."""
+    from intake.letters import LetterTemplateError, check_letters
+    try:
+        check_letters(config)
+    except LetterTemplateError as exc:
+        raise click.ClickException(f"文书模板有误，未启动：{exc}") from exc
 
 
 def _url_host(host: str) -> str:

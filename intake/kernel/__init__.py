@@ -48,9 +48,9 @@ from intake.kernel.model import (
 )
 
 __all__ = [
-    "ERROR_TEXTS", "Applicant", "ApplicantKind", "Category", "Channel", "Check", "Classification", "CorruptFile", "Deadlines",
-    "Delivery", "Document", "EmailMeta", "EmptyFile", "EncryptedFile", "Extraction", "FileKind", "IdType",
-    "Intake", "IntakeError", "Medium", "Method", "Missing", "NoText", "NotARegularFile", "OriginalVanished",
-    "Page", "PageText", "Record", "Request", "Route", "Status", "TextLine", "Tick", "TimedOut", "TooLarge",
-    "UnexpectedError", "UnsupportedFile", "error_code", "office_error",
+    "Applicant", "ApplicantKind", "Category", "Channel", "Check", "Classification", "CorruptFile", "Deadlines",
+    "Delivery", "Document", "ERROR_TEXTS", "EmailMeta", "EmptyFile", "EncryptedFile", "Extraction", "FileKind",
+    "IdType", "Intake", "IntakeError", "Medium", "Method", "Missing", "NoText", "NotARegularFile",
+    "OriginalVanished", "Page", "PageText", "Record", "Request", "Route", "Status", "TextLine", "Tick",
+    "TimedOut", "TooLarge", "UnexpectedError", "UnsupportedFile", "error_code", "office_error",
 ]

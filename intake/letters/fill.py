@@ -122,10 +122,10 @@ def remedies(config: Config, kind: LetterKind) -> str:
     if kind in (LetterKind.WITHHELD, LetterKind.PARTIAL):
         return (f"如对本机关不予公开的决定不服，您应当自收到本告知书之日起六十日内向{review}申请行政复议"
                 "（《中华人民共和国行政复议法》第二十条、第二十三条第一款第四项）；对行政复议决定不服的，"
-                f"可以依法向{court}提起行政诉讼。\n{supervisor}")
+                f"可以依法向{court}提起行政诉讼。{supervisor}")
     return (f"如对本答复不服，您可以自收到本答复之日起六十日内向{review}申请行政复议（《中华人民共和国行政复议法》"
             f"第二十条），或者自收到本答复之日起六个月内向{court}提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。"
-            f"\n{supervisor}")
+            f"{supervisor}")
 
 
 def channels(config: Config) -> str:
@@ -135,7 +135,7 @@ def channels(config: Config) -> str:
             "并在信封左下角注明“政府信息公开申请”字样"]
     if agency.portal:
         ways.append(f"网上申请：{agency.portal}")
-    return "\n".join(f"（{chinese_number(n)}）{way}" for n, way in enumerate(ways, 1))
+    return "\n".join(f"（{chinese_number(n)}）{way}；" for n, way in enumerate(ways, 1)).rstrip("；") + "。"
 
 
 def letter_values(config: Config, record: Record, kind: LetterKind, *, number: str, on: dt.date,

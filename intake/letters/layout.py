@@ -116,6 +116,12 @@ def _set_fonts(target: Run | CharacterStyle, east_asian: str, size: float, *, bo
         found = properties.makeelement(qn("w:rFonts"), {})
         properties.insert(0, found)
     found.set(qn("w:eastAsia"), east_asian)
+    # Chinese, so a Pan-CJK font (Noto, Source Han) draws the simplified Chinese forms, not Japanese.
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = properties.makeelement(qn("w:lang"), {})
+        properties.append(language)
+    language.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _base_style(document: DocxDocument, fonts: LetterFonts) -> None:
@@ -142,15 +148,15 @@ def _paragraph(document: DocxDocument, line: Line, fonts: LetterFonts) -> Paragr
     form = paragraph.paragraph_format
     if line.style is Style.MARK:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        form.line_spacing_rule, form.line_spacing = WD_LINE_SPACING.AT_LEAST, Pt(MARK_PT * 1.4)
-        form.space_after = Pt(LINE_PT / 2)
+        form.line_spacing_rule, form.line_spacing = WD_LINE_SPACING.AT_LEAST, Pt(MARK_PT * 1.3)
+        form.space_after = Pt(6)
         _set_fonts(run, fonts.title, MARK_PT, bold=fonts.title_bold)
         run.font.color.rgb = RGBColor.from_string(RED)
         _rule_below(paragraph)
     elif line.style is Style.TITLE:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         form.line_spacing_rule, form.line_spacing = WD_LINE_SPACING.AT_LEAST, Pt(LINE_PT * 1.2)
-        form.space_before = Pt(LINE_PT / 2)
+        form.space_before = Pt(6)
         _set_fonts(run, fonts.title, TITLE_PT, bold=fonts.title_bold)
     elif line.style is Style.CENTRE:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -161,7 +167,9 @@ def _paragraph(document: DocxDocument, line: Line, fonts: LetterFonts) -> Paragr
     elif line.style is Style.LEFT:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     else:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        # A web or e-mail address cannot be broken between characters: justified, its line would be torn apart.
+        unbreakable = "://" in line.text or "@" in line.text
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if unbreakable else WD_ALIGN_PARAGRAPH.JUSTIFY
         form.first_line_indent = Pt(TEXT_PT * 2)
     return paragraph
 
