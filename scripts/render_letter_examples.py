@@ -55,6 +55,10 @@ def example(kind: LetterKind) -> tuple[Record, LetterRequest]:
         request = LetterRequest(kind, decision_code="36.5", article="第三十六条第五项", ground=request.ground,
                                 details={"responsible_agency": "聊城市东昌府区市场监督管理局",
                                          "responsible_contact": "0635-8XXXXXX（示例）"})
+    elif kind is LetterKind.PARTIAL:
+        request = LetterRequest(kind, decision_code="37", article="第三十七条",
+                                details={"reason": "抽检结果中涉及的企业检验报告原件含有商业秘密（第十五条），已作删除处理",
+                                         "how_to_get": "现将删除相关内容后的评定结果以纸质文本邮寄给您"})
     elif kind is LetterKind.WITHHELD:
         decision = REPLY_DECISIONS["36.3.4"]
         request = LetterRequest(kind, decision_code=decision.code, article=decision.article, ground=decision.ground)

@@ -94,9 +94,12 @@ def docx_bytes(lines: list[Line], fonts: LetterFonts, *, title: str = "") -> byt
     _base_style(document, fonts)
     for index, line in enumerate(lines):
         paragraph = _paragraph(document, line, fonts)
-        # The signature and date stay on the page of the letter's last paragraph (GB/T 9704 §7.3.5).
+        # 署名 and 成文日期 never stand alone on a page (GB/T 9704 §7.3.5): they keep with the last
+        # paragraph, whose last lines (widow control) go over with them rather than the whole of it.
         following = lines[index + 1].style if index + 1 < len(lines) else None
-        paragraph.paragraph_format.keep_with_next = following is Style.RIGHT
+        if following is Style.RIGHT:
+            paragraph.paragraph_format.keep_with_next = True
+            paragraph.paragraph_format.widow_control = True
     _page_numbers(section, fonts)
     buffer = io.BytesIO()
     document.save(buffer)
