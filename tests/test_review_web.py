@@ -363,3 +363,21 @@ def test_an_image_over_the_pixel_limit_is_refused_without_touching_pillows_globa
     with pytest.raises(ScanError, match="过大"):
         render_png(scan, 1, 1_000_000)
     assert Image.MAX_IMAGE_PIXELS == before
+
+
+def test_an_id_with_a_wrong_check_character_is_warned_of_and_does_not_complete_the_application(
+        demo: Demo, client: FlaskClient) -> None:
+    document_id = demo.ids["correction-li.png"]
+    page = client.get(f"/item/{document_id}")
+    values = {"csrf_token": _token(page.text), "applicant.id_type": "resident_id",
+              "applicant.id_number": "371502198505050012", "applicant.phone": "0635-8123456",
+              "request.description": "2024年本市餐饮服务单位量化分级评定结果", "delivery.media": "paper",
+              "delivery.methods": "post"}
+    response = client.post(f"/item/{document_id}/fields", data=values, follow_redirects=True)
+    assert "注意：居民身份证号码 371502198505050012 不符合 GB 11643" in response.text
+    assert 'id="input-warnings"' in response.text and 'aria-invalid="true"' in response.text
+    assert _record(demo, document_id)["status"] == "needs_correction"
+    assert _record(demo, document_id)["missing"] == ["applicant_id"]
+    values.update(csrf_token=_token(response.text), **{"applicant.id_number": "371502198505050013"})
+    response = client.post(f"/item/{document_id}/fields", data=values, follow_redirects=True)
+    assert 'id="input-warnings"' not in response.text and _record(demo, document_id)["status"] == "accepted"
