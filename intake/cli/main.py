@@ -81,8 +81,8 @@ def init(app: AppContext) -> None:
         config = prepare_home(app.home, write_config=True)
     except (HomeError, ConfigError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"HOME ready: {config.home}\n  inbox:  {config.inbox}\n  outbox: {config.outbox}\n"
-               f"  config: {config.home / 'intake.toml'}")
+    click.echo(f"工作目录已就绪：{config.home}\n  收件箱：{config.inbox}\n  输出：  {config.outbox}\n"
+               f"  配置：  {config.home / 'intake.toml'}")
 
 
 @main.command(help="""Process files now, as the watcher would (originals are copied, not moved).
