@@ -281,8 +281,8 @@ def test_every_reply_outcome_recorded_on_the_page_drafts_a_letter_that_downloads
     from intake.office.vocabulary import REPLY_DECISIONS
     _sign_in(driver, site)
     document_id = site.ids["firm-legal.pdf"]
-    for decision in REPLY_DECISIONS.values():
-        driver.get(f"{site.base}/item/{document_id}")
+    driver.get(f"{site.base}/item/{document_id}")
+    for decision in REPLY_DECISIONS.values():           # each answer lands back on the item's page
         Select(driver.find_element(By.ID, "reply-outcome")).select_by_value(decision.code)
         if decision.letter == "not_ours":
             driver.find_element(By.CSS_SELECTOR, "details.letter-details summary").click()
