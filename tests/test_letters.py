@@ -135,6 +135,8 @@ def test_numbers_count_per_series_and_year_and_a_redraft_keeps_its_number_until_
         "聊市监依复〔2026〕第1号", "聊市监依复〔2026〕第2号", "聊市监依延〔2026〕第1号"]
     redrafted = draft_letter(config, register, 1, record, LetterRequest(LetterKind.PARTIAL), actor="c", on=DATED)
     assert (redrafted.id, redrafted.reference, redrafted.kind) == (first.id, first.reference, "partial")
+    assert not any(Path(name).exists() for name in first.files)        # the replaced draft's files are gone
+    assert all(Path(name).exists() for name in redrafted.files)
     LetterBook(register).mark_sent(first.id, on=DATED, way="post", actor="c")
     after_sending = draft_letter(config, register, 1, record, LetterRequest(LetterKind.DISCLOSED), actor="c", on=DATED)
     assert after_sending.reference == "聊市监依复〔2026〕第3号"

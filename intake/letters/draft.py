@@ -68,10 +68,15 @@ def draft_letter(config: Config, register: Register, document_id: int, record: R
         return [str(folder / f"{stem}.docx"), str(folder / f"{stem}.txt")]
     event = {"kind": kind.value, "title": KINDS[kind].title, "article": request.article or KINDS[kind].article,
              **({"decision": request.decision_code} if request.decision_code else {})}
+    earlier = book.unsent(document_id, series)
     row = book.store(document_id=document_id, kind=kind.value, series=series, year=day.year,
                      reference_of=lambda number: reference(config, kind, day.year, number), files_of=files_of,
                      decision=request.decision_code, dated=day, actor=actor, event=event)
     paths = [Path(name) for name in row.files]
+    if earlier is not None and earlier.id == row.id:
+        # The unsent draft this one replaces (another decision, corrected fields): its files go.
+        for stale in set(earlier.files) - set(row.files):
+            Path(stale).unlink(missing_ok=True)
     values = letter_values(config, record, kind, number=row.reference, on=day, details=request.details or {},
                            decision=request.decision, article=request.article, ground=request.ground)
     lines = parse_lines(template.fill(values))
