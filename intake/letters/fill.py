@@ -101,7 +101,7 @@ def how_to_get(record: Record, kind: LetterKind) -> str:
     media = "、".join(_MEDIA.get(str(m), str(m)) for m in delivery.media) if delivery else ""
     methods = "、".join(_METHODS.get(str(m), str(m)) for m in delivery.methods) if delivery else ""
     if kind is LetterKind.PUBLISHED:
-        return "该信息已由本机关主动公开，您可以通过本机关门户网站政府信息公开专栏查阅、下载"
+        return "您可以通过本机关门户网站的政府信息公开专栏查阅、下载该信息"
     if kind is LetterKind.REGISTRATION:
         return "请您依照有关法律、行政法规的规定，持有效身份证件向相应的登记机关申请查询"
     if kind is LetterKind.PUBLICATION:

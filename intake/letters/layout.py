@@ -21,7 +21,7 @@ from intake.letters.fonts import NUMBER_FONT, LetterFonts
 
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
-TEXT_PT, TITLE_PT, MARK_PT, PAGE_NUMBER_PT = 16, 22, 26, 14
+TEXT_PT, TITLE_PT, MARK_PT, PAGE_NUMBER_PT = 16, 22, 24, 14
 LINE_PT = 28.9          # 225 mm / 22 lines
 RED = "C00000"
 
@@ -158,12 +158,12 @@ def _paragraph(document: DocxDocument, line: Line, fonts: LetterFonts) -> Paragr
         _rule_below(paragraph)
     elif line.style is Style.TITLE:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        form.line_spacing_rule, form.line_spacing = WD_LINE_SPACING.AT_LEAST, Pt(LINE_PT * 1.2)
-        form.space_before = Pt(6)
+        form.line_spacing_rule, form.line_spacing = WD_LINE_SPACING.AT_LEAST, Pt(LINE_PT * 1.1)
+        form.space_before = Pt(0)
         _set_fonts(run, fonts.title, TITLE_PT, bold=fonts.title_bold)
     elif line.style is Style.CENTRE:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        form.space_after = Pt(LINE_PT / 2)
+        form.space_after = Pt(4)
     elif line.style is Style.RIGHT:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         form.right_indent = Pt(TEXT_PT * 2)      # GB/T 9704 §7.3.5.1: the date 右空四字, near enough
