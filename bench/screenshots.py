@@ -24,7 +24,7 @@ from intake.register.store import Register
 from intake.review import create_app
 from intake.review.auth import add_user
 from intake.review.samples import build_demo_home
-from intake.office.actions import correct_fields, record_reply
+from intake.office.actions import correct_fields, extend, record_reply
 from intake.deadlines.workdays import WorkdayCalendar
 
 CHROMIUM = "/usr/bin/chromium"
@@ -55,14 +55,15 @@ def main() -> None:
         today = dt.date(2025, 6, 10)
         register = Register(config.database)
         ids = build_demo_home(config, register, calendar, today, scratch / "originals")
-        add_user(register.db, "clerk", "screenshot-pass")
         # A little history, so the item page shows the audit trail with before → after.
         services = Services(config=config, register=register, calendar=calendar, engine_factory=lambda: None)
         wang = ids["overdue-wang.eml"]
         correct_fields(services, wang, {"applicant.phone": "13705351888",
                                         "applicant.address": "聊城市东昌府区花园路5号"}, actor="clerk")
-        record_reply(services, wang, today - dt.timedelta(days=1), "部分公开", actor="clerk", today=today)
-        register.close()
+        record_reply(services, wang, today - dt.timedelta(days=1), "37", actor="clerk", today=today,
+                     details={"reason": "检查记录中涉及企业商业秘密的内容（第十五条）"})
+        extend(services, ids["accepted-zhang.png"], "需征求第三方意见", actor="clerk", on=today)
+        add_user(register.db, "clerk", "screenshot-pass")      # (its `with` closes the connection)
         app = create_app(config, calendar=calendar, today=lambda: today)
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -82,7 +83,9 @@ def main() -> None:
             for key, file_name, scroll_to in (("accepted-zhang.png", "item-application.png", None),
                                               ("correction-li.png", "item-correction-actions.png", "correction-card"),
                                               ("review-zhao.png", "item-needs-review.png", None),
-                                              ("overdue-wang.eml", "item-email-history.png", "events")):
+                                              ("overdue-wang.eml", "item-email-history.png", "events"),
+                                              ("overdue-wang.eml", "item-letters.png", "letters-card"),
+                                              ("accepted-zhang.png", "item-reply-form.png", "reply-card")):
                 driver.get(f"{base}/item/{ids[key]}")
                 if scroll_to:
                     driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", scroll_to)

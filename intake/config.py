@@ -24,6 +24,41 @@ postcode = "252000"
 phone = "0635-8519813"
 fax = "0635-8519810"
 email = "lczj_bgs@lc.shandong.cn"
+# Where applications are taken (the guide): in person, by letter, and the city portal's 网上申请.
+portal = "http://www.liaocheng.gov.cn/channel_lc_lcsrmzfysqgk6896/"
+hours = "工作日上午8:30-12:00，下午14:00-17:30（5月1日至9月30日为14:30-18:00）"
+# Redress named in every reply (the guide; 行政复议法 2023 Art. 20, 23; 行政诉讼法 Art. 46).
+supervisor = "局机关党委"
+supervisor_phone = "0635-8536125"
+review_body = "聊城市人民政府"
+review_office = "聊城市政府行政复议办公室"
+review_phone = "0635-8288203"
+court = "聊城市东昌府区人民法院"
+court_phone = "0635-8939308"
+
+[letters]
+# Numbers: 机关代字 + the series of the kind + 〔year〕 + 第N号, counted per series and year.
+agency_code = "聊市监"
+number_format = "{agency_code}{series}〔{year}〕第{number}号"
+# Working days the applicant is given to return a correction (Art. 30: 合理的补正期限).
+correction_workdays = 15
+# E-mailed applications: "accept" handles them like letters; "refer" also drafts the letter that
+# points to the channels that take applications (the guide: the mailbox does not take them).
+email_applications = "accept"
+# Fonts named in the .docx; empty = the first installed of 方正小标宋/仿宋 and their fallbacks.
+title_font = ""
+body_font = ""
+
+[letters.series]
+# A letter kind's 代字; kinds with the same one share a sequence. Kinds: correction, extension,
+# explain, not_handled, published, disclosed, withheld, not_exist, not_ours, repeat, registration,
+# partial, reply, not_application, publication, email_channel.
+correction = "依补"
+extension = "依延"
+
+[review]
+# The address the office opens the review page at; the digest links every item there.
+base_url = "http://127.0.0.1:8765"
 
 [watch]
 # Seconds a new file's size and modification time must stay unchanged before it is taken.
@@ -71,6 +106,42 @@ class Agency:
     fax: str = "0635-8519810"
     # The agency's public mailbox: mail from it is the agency's own, not an applicant's.
     email: str = "lczj_bgs@lc.shandong.cn"
+    portal: str = "http://www.liaocheng.gov.cn/channel_lc_lcsrmzfysqgk6896/"
+    hours: str = "工作日上午8:30-12:00，下午14:00-17:30（5月1日至9月30日为14:30-18:00）"
+    # Redress (the guide's 本级 / 复议 / 诉讼 with their phones), named in every reply letter.
+    supervisor: str = "局机关党委"
+    supervisor_phone: str = "0635-8536125"
+    review_body: str = "聊城市人民政府"
+    review_office: str = "聊城市政府行政复议办公室"
+    review_phone: str = "0635-8288203"
+    court: str = "聊城市东昌府区人民法院"
+    court_phone: str = "0635-8939308"
+
+
+EMAIL_POLICIES = ("accept", "refer")
+
+
+@dataclass(frozen=True, slots=True)
+class LetterSettings:
+    agency_code: str = "聊市监"
+    number_format: str = "{agency_code}{series}〔{year}〕第{number}号"
+    correction_workdays: int = 15
+    email_applications: str = "accept"
+    title_font: str = ""
+    body_font: str = ""
+    series: tuple[tuple[str, str], ...] = ()     # (kind, 代字) pairs from [letters.series]
+
+    def series_of(self, kind: str, default: str) -> str:
+        return dict(self.series).get(kind, default)
+
+    @property
+    def refers_email(self) -> bool:
+        return self.email_applications == "refer"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSettings:
+    base_url: str = "http://127.0.0.1:8765"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +185,8 @@ class Config:
     ocr_engine: str = "rapidocr"
     digest: DigestSettings = field(default_factory=DigestSettings)
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    letters: LetterSettings = field(default_factory=LetterSettings)
+    review: ReviewSettings = field(default_factory=ReviewSettings)
 
     # Folders of HOME, named once here so no stage invents its own.
     @property
@@ -164,7 +237,29 @@ def load_config(home: Path) -> Config:
         ocr_engine=str(data.get("ocr", {}).get("engine", config.ocr_engine)),
         digest=_section(DigestSettings, data.get("digest")),
         smtp=_section(SmtpSettings, data.get("smtp")),
+        letters=_letters(data.get("letters")),
+        review=_section(ReviewSettings, data.get("review")),
     )
+
+
+def _letters(values: Any) -> LetterSettings:
+    """[letters] with its [letters.series] table of 代字 by letter kind."""
+    if values is None:
+        return LetterSettings()
+    if not isinstance(values, dict):
+        raise ConfigError("[letters] must be a table")
+    series = values.get("series", {})
+    if not isinstance(series, dict) or not all(isinstance(v, str) and v.strip() for v in series.values()):
+        raise ConfigError("[letters.series] must map letter kinds to non-empty 代字 strings")
+    settings: LetterSettings = _section(LetterSettings, {k: v for k, v in values.items() if k != "series"})
+    if settings.email_applications not in EMAIL_POLICIES:
+        raise ConfigError(f"[letters] email_applications = {settings.email_applications!r}: "
+                          f"expected one of {list(EMAIL_POLICIES)}")
+    try:
+        settings.number_format.format(agency_code="", series="", year=2026, number=1)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ConfigError(f"[letters] number_format = {settings.number_format!r}: {exc}") from exc
+    return replace(settings, series=tuple(sorted((str(k), str(v).strip()) for k, v in series.items())))
 
 
 def _section(kind: Any, values: Any) -> Any:

@@ -86,7 +86,7 @@ def test_known_register_gives_the_known_table(services, year_register):
     for row in ROWS:
         expected = EXPECTED.get(row.key, (0,) * 7)
         assert tuple(table.value(row.key, column) for column in COLUMN_KEYS) == expected, row.label
-    assert any("no applicant category" in note and "其他" in note for note in table.notes)
+    assert any("没有申请人类别" in note and "其他" in note for note in table.notes)
 
 
 def test_each_column_balances(services, year_register):
@@ -108,21 +108,21 @@ def test_reply_on_a_document_that_is_no_application_breaks_the_check(services, y
     with pytest.raises(ReportInconsistent) as caught:
         annual_table(services.register, YEAR)
     message = str(caught.value)
-    assert "自然人: 一 5 + 二 1 = 6, but 三 6 + 四 1 = 7" in message
-    assert f"#{year_register['petition']}: a reply of 2024-04-01 is recorded" in message
+    assert "自然人：一 5 + 二 1 = 6，但 三 6 + 四 1 = 7" in message
+    assert f"#{year_register['petition']}：登记了 2024-04-01 的答复" in message
 
 
 def test_reply_dated_before_receipt_across_years_breaks_the_check(services, year_register):
     late = add_document(services.register, services.calendar, received_on=d("2024-01-03"), status=Status.ACCEPTED,
                         applicant=person("乙"))
     services.register.add_event(late, "replied", detail={"on": "2023-12-29", "outcome": "予以公开"})
-    with pytest.raises(ReportInconsistent, match=rf"#{late}: replied 2023-12-29 .* before it was received 2024-01-03"):
+    with pytest.raises(ReportInconsistent, match=rf"#{late}：答复日期 2023-12-29.*早于收到日期 2024-01-03"):
         annual_table(services.register, YEAR)
 
 
 def test_unknown_outcome_is_refused_with_the_list_of_rows(services, year_register):
     services.register.add_event(year_register["corrected"], "replied", detail={"on": "2024-08-15", "outcome": "同意"})
-    with pytest.raises(ReportError, match="outcome '同意'") as caught:
+    with pytest.raises(ReportError, match="结果 '同意'") as caught:
         annual_table(services.register, YEAR)
     assert "不予公开.8" in str(caught.value) and not isinstance(caught.value, ReportInconsistent)
 
@@ -162,7 +162,14 @@ def test_report_command(services, year_register, tmp_path):
     assert result.exit_code == 0, result.output
     assert [line.rsplit("/", 1)[-1] for line in result.stdout.splitlines()] == [
         "annual-report-2024.xlsx", "annual-report-2024.csv", "annual-report-2024.html"]
-    assert "no applicant category" in result.stderr
+    assert "没有申请人类别" in result.stderr
+
+
+def test_report_for_a_year_without_data_says_so(services, year_register, tmp_path):
+    services.register.close()
+    result = CliRunner().invoke(cli_group(services.config.home), ["report", "--year", "2019", "--out",
+                                                                   str(tmp_path / "r")])
+    assert result.exit_code == 0 and "2019年：登记库中没有该年度的政府信息公开申请" in result.stderr
 
 
 def test_report_command_refuses_an_inconsistent_register(services, year_register):
@@ -170,7 +177,7 @@ def test_report_command_refuses_an_inconsistent_register(services, year_register
     services.register.close()
     result = CliRunner().invoke(cli_group(services.config.home), ["report", "--year", "2024"])
     assert result.exit_code == 1
-    assert "does not balance" in result.stderr and "Traceback" not in result.output
+    assert "表格不平衡" in result.stderr and "Traceback" not in result.output
     assert not (services.config.outbox / "report").exists()
 
 
@@ -187,3 +194,19 @@ def test_a_copy_sent_again_before_the_answer_is_one_application_and_asking_after
     table = annual_table(register, 2024)
     assert table.value("received", "total") == 2
     assert table.value("不予处理.2", "total") == 1 and table.value("予以公开", "total") == 1
+
+
+def test_the_table_counts_the_decision_the_reply_letter_was_drafted_from(services):
+    """A decision names its letter and its row; the report reads the decision of the `replied` event."""
+    from intake.office.actions import record_reply
+    from tests.helpers import add_document as add
+    first = add(services.register, services.calendar, received_on=d("2024-03-01"), status=Status.ACCEPTED,
+                applicant=person("甲"))
+    second = add(services.register, services.calendar, received_on=d("2024-03-04"), status=Status.ACCEPTED,
+                 applicant=person("乙"))
+    not_ours = record_reply(services, first, "2024-03-20", "36.5", actor="clerk", today=d("2024-12-31"))
+    refused = record_reply(services, second, "2024-03-21", "36.3.4", actor="clerk", today=d("2024-12-31"))
+    assert (not_ours.kind, refused.kind) == ("not_ours", "withheld")
+    table = annual_table(services.register, YEAR)
+    assert table.value("无法提供.1", "individual") == 1           # Art. 36 (五) counts as 本机关不掌握
+    assert table.value("不予公开.4", "individual") == 1 and table.value("results_total", "total") == 2

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ def test_accepted_gets_reply_due_only(calendar: WorkdayCalendar) -> None:
 def test_other_statuses_get_no_deadline(calendar: WorkdayCalendar, status: Status) -> None:
     deadlines = compute_deadlines(D(2024, 9, 27), status, (), calendar)
     assert deadlines.correction_due is None and deadlines.reply_due is None
-    assert any(str(status) in line for line in deadlines.explanation)
+    assert any("不计算期限" in line for line in deadlines.explanation)
 
 
 # ---------------------------------------------------------------- FACTS §7 worked examples and holiday edges
@@ -77,20 +78,20 @@ def test_correction_due_across_labour_day(calendar: WorkdayCalendar, received_on
 def test_receipt_on_a_holiday_counts_from_the_next_day(calendar: WorkdayCalendar) -> None:
     deadlines = compute_deadlines(D(2024, 10, 3), Status.NEEDS_CORRECTION, (), calendar)
     assert deadlines.correction_due == D(2024, 10, 15)   # 10-08..11, 10-12 Sat, 10-14, 10-15
-    assert "国庆节 holiday" in deadlines.explanation[0]
+    assert "收到之日是国庆节放假" in deadlines.explanation[0]
 
 
 def test_receipt_on_a_weekend_skips_dragon_boat_festival(calendar: WorkdayCalendar) -> None:
     deadlines = compute_deadlines(D(2024, 6, 1), Status.NEEDS_CORRECTION, (), calendar)
     assert deadlines.correction_due == D(2024, 6, 12)    # 06-03..07, 06-10 端午 off, 06-11, 06-12
-    assert "weekend" in deadlines.explanation[0]
+    assert "收到之日是休息日（周六）" in deadlines.explanation[0]
     assert any("端午" in line and "2024-06-10" in line for line in deadlines.explanation)
 
 
 def test_receipt_on_a_make_up_working_day_counts_from_the_next_day(calendar: WorkdayCalendar) -> None:
     deadlines = compute_deadlines(D(2025, 2, 8), Status.NEEDS_CORRECTION, (), calendar)
     assert deadlines.correction_due == D(2025, 2, 18)
-    assert "non-working" not in deadlines.explanation[0]
+    assert "收到之日" not in deadlines.explanation[0]
 
 
 # ---------------------------------------------------------------- events
@@ -104,21 +105,21 @@ def test_second_extension_is_ignored_and_explained(calendar: WorkdayCalendar) ->
         DeadlineEvent(EventKind.EXTENDED, D(2024, 11, 20)),
     ], calendar)
     assert deadlines.reply_due == D(2024, 11, 27)
-    assert any("2024-11-20" in line and "ignored" in line for line in deadlines.explanation)
+    assert any("2024-11-20" in line and "再次延期不计" in line for line in deadlines.explanation)
 
 
 def test_late_extension_still_counts_but_is_flagged(calendar: WorkdayCalendar) -> None:
     deadlines = compute_deadlines(D(2024, 9, 27), Status.ACCEPTED,
                                   [DeadlineEvent("extended", D(2024, 11, 1))], calendar)
     assert deadlines.reply_due == D(2024, 11, 27)
-    assert any("after the reply was due 2024-10-30" in line for line in deadlines.explanation)
+    assert any("晚于原答复期限 2024-10-30" in line for line in deadlines.explanation)
 
 
 def test_correction_received_restarts_reply_clock(calendar: WorkdayCalendar) -> None:
     deadlines = compute_deadlines(D(2024, 9, 27), Status.ACCEPTED,
                                   [DeadlineEvent("correction_received", D(2024, 10, 14), "补正材料 by post")], calendar)
     assert deadlines.reply_due == D(2024, 11, 11)
-    assert any("restarts" in line and "2024-10-14" in line and "补正材料 by post" in line
+    assert any("重新起算" in line and "2024-10-14" in line and "补正材料 by post" in line
                for line in deadlines.explanation)
 
 
@@ -147,17 +148,18 @@ def test_unknown_event_kind_is_refused() -> None:
 def test_explanation_names_start_skipped_holidays_and_make_up_days(calendar: WorkdayCalendar) -> None:
     explanation = compute_deadlines(D(2024, 9, 27), Status.NEEDS_CORRECTION, (), calendar).explanation
     text = "\n".join(explanation)
-    assert "收到申请 2024-09-27" in explanation[0] and "next day" in explanation[0]
+    assert "收到申请 2024-09-27" in explanation[0] and "自次日起算" in explanation[0]
     assert "第 7 个工作日 2024-10-12（周六）" in text
     assert "国庆节" in text and "2024-10-01..2024-10-07" in text
-    assert "2024-09-29 (Sun), 2024-10-12 (Sat)" in text
+    assert "2024-09-29（周日）、2024-10-12（周六）" in text
+    assert not re.search(r"[A-Za-z]{3,}", text)          # the office's words only
 
 
 def test_year_end_crossing_into_2027_is_provisional(calendar: WorkdayCalendar) -> None:
     deadlines = compute_deadlines(D(2026, 12, 20), Status.ACCEPTED, (), calendar)
     assert deadlines.reply_due == D(2027, 1, 15)        # 2027-01-01 (Fri) counted: no notice yet
     assert deadlines.provisional
-    assert any("2027" in line and "provisional" in line for line in deadlines.explanation)
+    assert any("2027年放假安排尚未公布" in line and "暂定" in line for line in deadlines.explanation)
 
 
 def test_holidays_toml_for_2027_makes_deadline_final(tmp_path: Path) -> None:

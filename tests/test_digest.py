@@ -19,8 +19,7 @@ def test_arrivals_by_route_status_and_channel(services, known):
     counts = {count.label: count.n for count in digest.by_route_status}
     assert counts == {"政府信息公开申请 / 需补正": 1, "政府信息公开申请 / 待审核": 1, "信访 / 已转办": 1,
                       "其他 / 无法读取": 1}
-    assert {count.label: count.n for count in digest.by_channel} == {"信函 letter": 2, "电子邮件 email": 1,
-                                                                     "传真 fax": 1}
+    assert {count.label: count.n for count in digest.by_channel} == {"信函": 2, "电子邮件": 1, "传真": 1}
 
 
 def test_overdue_and_due_within_five_working_days(services, known):
@@ -71,8 +70,8 @@ def test_rendered_digest_masks_every_personal_value(services, known):
         assert secret not in text and secret not in html
     for part in (text, html):
         assert "138****5678" in part                       # the failed file's name
-        assert "139****4321" in part                       # the review reason
-        assert "l***@example.com" in part                  # the failure's error
+        assert "其他识别说明" in part                       # the review reason, in the office's words
+        assert "[E010] 文件无法读取" in part                 # the failure's code, its English detail left out
     assert re.search(r"逾期 4 个工作日", html) and "还剩 4 个工作日" in html
 
 
@@ -88,7 +87,7 @@ def test_files_are_written_to_the_outbox(services, known):
     folder = services.config.outbox / "digest"
     assert files.html_path == folder / "2025-03-14.html" and files.text_path == folder / "2025-03-14.txt"
     assert files.html_path.read_text(encoding="utf-8") == files.html
-    assert "Overdue: 1" in files.text_path.read_text(encoding="utf-8")
+    assert "已逾期：1" in files.text_path.read_text(encoding="utf-8")
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]      # no temporary left behind
 
 
@@ -96,7 +95,7 @@ def test_empty_register_gives_an_empty_digest(services):
     digest: Digest = build_digest(services.register, services.calendar, DAY)
     assert digest.arrived == 0 and not digest.overdue and not digest.repeat_applicants
     text, html = render(digest)
-    assert "nothing arrived" in html and "无 / none" in text
+    assert "今天没有新收件" in html and "\n  无\n" in text
 
 
 def test_digest_command_writes_both_files(services, known):
@@ -109,7 +108,7 @@ def test_digest_command_writes_both_files(services, known):
 def test_send_without_recipients_is_a_clear_error(services):
     result = CliRunner().invoke(cli_group(services.config.home), ["digest", "--send"])
     assert result.exit_code == 1
-    assert "no recipients" in result.output and "Traceback" not in result.output
+    assert "没有收件人" in result.output and "Traceback" not in result.output
 
 
 def test_corrected_application_ends_the_correction_clock_but_a_second_copy_does_not(services):
@@ -136,3 +135,16 @@ def test_copies_of_one_request_do_not_make_a_repeat_applicant(services):
         add_document(register, calendar, received_on=DAY, status=Status.DUPLICATE, applicant=same, sha256=sha,
                      duplicate_of="f" * 64, name=f"copy{number}.png")
     assert repeat_applicants(register.summaries(), DAY, threshold=2) == ()
+
+
+def test_every_item_links_to_the_review_page_and_no_english_is_left(services, known):
+    digest = build_digest(services.register, services.calendar, DAY, review_base="http://review.example:8080/")
+    text, html = render(digest)
+    for document_id in (known["overdue"], known["review"], known["failed"], known["awaiting"]):
+        assert f'href="http://review.example:8080/item/{document_id}"' in html
+        assert f"http://review.example:8080/item/{document_id}" in text
+    assert "intake show" not in text + html
+    visible = re.sub(r"<[^>]+>", " ", html.split("<body", 1)[1].split(">", 1)[1])
+    for part in (text, visible):
+        words = re.sub(r"https?://\S+|intake holidays import|#\d+|E\d{3}|\S+\.(?:pdf|png)", " ", part)
+        assert not re.findall(r"[A-Za-z]{3,}", words), re.findall(r"[A-Za-z]{3,}", words)

@@ -41,7 +41,7 @@ def test_digest_arrives_with_both_parts_and_masked_data(plain_server, services, 
     assert message["From"] == "intake@example.gov.cn"
     body = parts(message)
     assert set(body) == {"text/plain", "text/html"}
-    assert "Overdue: 1" in body["text/plain"] and "<svg" in body["text/html"]
+    assert "已逾期：1" in body["text/plain"] and "<svg" in body["text/html"]
     assert "3715**********" in body["text/plain"]
     raw = message.as_string()
     for secret in SECRETS:
@@ -125,7 +125,7 @@ def test_digest_command_sends(plain_server, services, known):
     services.register.close()
     result = CliRunner().invoke(cli_group(services.config.home), ["digest", "--date", "2025-03-14", "--send"])
     assert result.exit_code == 0, result.output
-    assert "sent to office@example.gov.cn" in result.stderr
+    assert "已发送给 office@example.gov.cn" in result.stderr
     [(_, message)] = plain_server.mailbox.messages
     assert set(parts(message)) == {"text/plain", "text/html"}
 
@@ -135,6 +135,6 @@ def test_digest_command_reports_a_refusing_server(plain_server, services, known)
     services.register.close()
     result = CliRunner().invoke(cli_group(services.config.home), ["digest", "--date", "2025-03-14", "--send"])
     assert result.exit_code == 1
-    assert "digest written but not sent" in result.stderr and "550" in result.stderr
+    assert "日报已写出，但未能发送" in result.stderr and "550" in result.stderr
     assert "Traceback" not in result.output
     assert (services.config.outbox / "digest" / "2025-03-14.html").exists()

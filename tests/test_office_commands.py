@@ -30,21 +30,27 @@ def test_status_show_due_extend_on_a_processed_letter(home, tmp_path):
     [record] = parse_jsonl(invoke(home, "process", "--json", "--received-on", "2025-09-26", str(letter)).stdout)
     assert record["reply_due"] == "2025-10-30"
     status = invoke(home, "status").output
-    assert "application" in status and "accepted" in status
+    assert "政府信息公开申请" in status and "已受理" in status
     shown = invoke(home, "show", "1").output
     assert "郑十一" in shown and "2025-10-30" in shown
     assert "国庆" in shown                          # how the deadline was counted
     extended = invoke(home, "extend", "1", "--reason", "需要征求第三方意见").output
     assert "2025-11-27" in extended                 # 20 more working days (Art. 33)
+    assert "延期答复告知书 聊市监依延〔" in extended
     refused = CliRunner().invoke(main, ["--home", str(home), "extend", "1", "--reason", "again"])
     assert refused.exit_code != 0 and "已延长过一次" in refused.output
     history = invoke(home, "show", record["sha256"][:10]).output
-    assert "extended" in history
+    assert "延长答复期限" in history and "起草文书" in history
+    # The explanation follows the extension: the original date, the decision, the new date.
+    assert "答复期限（第三十三条）：2025-09-26 后第 20 个工作日 2025-10-30" in history
+    assert "自原答复期限 2025-10-30 起再延长二十个工作日（需要征求第三方意见）" not in history
+    assert "决定延期（需要征求第三方意见）" in history
+    assert "延长后的答复期限（第三十三条第二款）：2025-10-30 后第 20 个工作日 2025-11-27" in history
 
 
 def test_show_unknown_id_is_a_clean_error(home):
     result = CliRunner().invoke(main, ["--home", str(home), "show", "999"])
-    assert result.exit_code != 0 and "no document" in result.output
+    assert result.exit_code != 0 and "没有编号为 '999' 的文件" in result.output
     assert "Traceback" not in result.output
 
 
@@ -53,11 +59,11 @@ def test_backup_is_a_consistent_copy(home, tmp_path):
     letter.write_text(LETTER, encoding="utf-8")
     invoke(home, "process", str(letter))
     target = tmp_path / "copy.db"
-    assert "integrity: ok" in invoke(home, "backup", str(target)).output
+    assert "完整性检查：正常" in invoke(home, "backup", str(target)).output
     with sqlite3.connect(target) as db:
         assert db.execute("select count(*) from documents").fetchone()[0] == 1
     refused = CliRunner().invoke(main, ["--home", str(home), "backup", str(target)])
-    assert refused.exit_code != 0 and "never overwrites" in refused.output
+    assert refused.exit_code != 0 and "从不覆盖" in refused.output
 
 
 def test_reprocess_after_a_failure_keeps_the_same_row(home, tmp_path):
@@ -78,3 +84,30 @@ def test_help_in_chinese_and_english():
     assert "收件" in result.output and "Drop scans" in result.output
     for command in ("process", "watch", "status", "show", "due", "extend", "backup", "digest", "report", "review"):
         assert command in result.output
+
+
+def test_due_has_headings_and_marks_provisional_dates_apart_from_the_table(home, tmp_path):
+    import datetime as dt
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    invoke(home, "process", "--received-on", dt.date.today().isoformat(), str(letter))
+    lines = invoke(home, "due", "--within", "30").output.splitlines()
+    assert lines[0].split() == ["期限", "事项", "编号", "申请人", "提示"]
+    assert "答复" in lines[1] and "#1" in lines[1] and "郑十一" in lines[1]
+    assert not any("holiday" in line or "provisional" in line for line in lines)
+
+
+def test_reply_from_the_command_line_drafts_its_letter_and_letters_lists_and_marks_it_sent(home, tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    invoke(home, "process", "--received-on", "2025-09-26", str(letter))
+    replied = invoke(home, "reply", "1", "36.4", "--on", "2025-10-09").output
+    assert "已起草文书 聊市监依复〔2025〕第1号" in replied and "政府信息不存在告知书" in replied
+    listed = invoke(home, "letters", "list").output
+    assert "聊市监依复〔2025〕第1号" in listed and "未发出" in listed
+    assert "已登记" in invoke(home, "letters", "sent", "1", "--on", "2025-10-10", "--way", "post").output
+    assert "2025-10-10 邮寄" in invoke(home, "letters", "list", "1").output
+    assert "36.3.4" in invoke(home, "letters", "decisions").output
+    assert "均可使用" in invoke(home, "letters", "check").output
+    refused = CliRunner().invoke(main, ["--home", str(home), "reply", "1", "36.9"])
+    assert refused.exit_code != 0 and "未知答复结果" in refused.output

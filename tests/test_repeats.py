@@ -55,7 +55,7 @@ def test_correction_restarts_the_reply_clock_and_is_linked(home, tmp_path):
 
 def test_correction_notice_is_drafted(home, tmp_path):
     process(home, letter(tmp_path, "a.txt", BASE.format(id="", what="你局所有文件")), "2025-09-26")
-    notices = sorted((home / "outbox" / "notices").iterdir())
+    notices = sorted((home / "outbox" / "letters").rglob("*补正告知书*"))
     assert [p.suffix for p in notices] == [".docx", ".txt"]
     text = notices[1].read_text(encoding="utf-8")
     assert "补正告知书" in text and "钱七" in text and "2025年9月26日" in text

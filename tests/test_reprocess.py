@@ -86,7 +86,7 @@ def test_reprocessing_every_status_keeps_deadlines_links_and_history(home: Path,
         assert kinds[0] == "received" and kinds[-1] == "reprocessed"
     assert after[2]["reply_due"] == extended_due                 # the extension survives (Art. 33)
     assert after[4]["duplicate_of"] == accepted["sha256"]        # still the earlier one's repeat, not its own
-    assert event_kinds(home, 3).count("notice_drafted") == 1     # no second correction notice
+    assert event_kinds(home, 3).count("letter_drafted") == 1     # no second correction notice
     assert "extended" in event_kinds(home, 2)
 
 
@@ -112,7 +112,7 @@ def test_a_failure_whose_cause_was_fixed_is_read_again(home: Path, tmp_path: Pat
     assert failed["status"] == "failed" and "E005" in failed["error"]
     config.write_text(default, encoding="utf-8")
     shown = invoke(home, "reprocess", "1")
-    assert "application/accepted" in shown
+    assert "政府信息公开申请 / 已受理" in shown
     record = stored(home, 1)
     assert record["error"] is None and record["reply_due"] == "2025-10-30" and record["received_on"] == "2025-09-26"
     assert rows(home) == 1
@@ -125,5 +125,5 @@ def test_reprocessing_a_row_whose_archive_is_gone_says_so(home: Path, tmp_path: 
         archived.chmod(0o600)
         archived.unlink()
     result = CliRunner().invoke(main, ["--home", str(home), "reprocess", "1"])
-    assert result.exit_code != 0 and "no archived original" in result.output
+    assert result.exit_code != 0 and "没有可重新读取的归档原件" in result.output
     assert stored(home, 1)["status"] == "accepted"

@@ -60,7 +60,7 @@ def test_supplying_the_missing_items_accepts_the_application_and_sets_the_reply_
     document_id = ids["correction-li.png"]
     assert _record(services, document_id)["status"] == "needs_correction"
     record = correct_fields(services, document_id, {
-        "applicant.id_type": "resident_id", "applicant.id_number": "37150219850505001x",
+        "applicant.id_type": "resident_id", "applicant.id_number": "37150219850505003x",
         "request.description": "2024年本市餐饮服务单位量化分级评定结果",
         "delivery.media": ["paper"], "delivery.methods": ["post", "pickup"],
     }, actor="clerk").to_json()
@@ -70,12 +70,12 @@ def test_supplying_the_missing_items_accepts_the_application_and_sets_the_reply_
     received = dt.date.fromisoformat(record["received_on"])
     assert record["reply_due"] == services.calendar.nth_workday_after(received, 20).due.isoformat()
     stored = _record(services, document_id)
-    assert stored["applicant"]["id_number"] == "37150219850505001X"   # RECORD.md: x upper-cased
+    assert stored["applicant"]["id_number"] == "37150219850505003X"   # RECORD.md: x upper-cased
     assert stored["delivery"]["methods"] == ["post", "pickup"]
     event = _last_event(services, document_id)
     assert event.kind == "corrected" and event.actor == "clerk"
     before, after = event.before, event.after
-    assert before["applicant.id_number"] is None and after["applicant.id_number"] == "37150219850505001X"
+    assert before["applicant.id_number"] is None and after["applicant.id_number"] == "37150219850505003X"
     assert before["status"] == "needs_correction" and after["status"] == "accepted"
     assert after["reply_due"] == record["reply_due"] and before["correction_due"] is not None
 
@@ -111,11 +111,13 @@ def test_rerouting_an_application_to_petition_routes_it_and_drops_its_deadlines(
     record = change_route(services, document_id, "petition", actor="clerk").to_json()
     assert (record["route"], record["status"], record["missing"]) == ("petition", "routed", [])
     assert record["correction_due"] is None and record["reply_due"] is None
-    event = _last_event(services, document_id)
-    assert event.kind == "rerouted"
+    event = services.register.events(document_id, "rerouted")[-1]
     before, after = event.before, event.after
     assert (before["route"], before["status"]) == ("application", "needs_review")
     assert (after["route"], after["status"]) == ("petition", "routed")
+    # Art. 39 ¶1: written as an application, so the applicant is told it is not handled as one.
+    drafted = _last_event(services, document_id)
+    assert drafted.kind == "letter_drafted" and drafted.detail["kind"] == "not_application"
 
 
 def test_rerouting_a_petition_to_application_runs_the_article_29_check(demo: Any) -> None:
@@ -155,10 +157,13 @@ def test_a_stale_version_is_refused(demo: Any) -> None:
 def test_reply_is_recorded_with_the_annual_report_outcome(demo: Any) -> None:
     services, ids = demo
     document_id = ids["overdue-wang.eml"]
-    record_reply(services, document_id, "2025-06-09", "不予公开.3", actor="clerk", today=TODAY)
-    event = _last_event(services, document_id)
-    assert event.kind == "replied"
-    assert event.detail == {"on": "2025-06-09", "outcome": "不予公开.3"}
+    letter = record_reply(services, document_id, "2025-06-09", "不予公开.3", actor="clerk", today=TODAY)
+    event = services.register.events(document_id, "replied")[-1]
+    # A report row's code names its decision (Art. 36 (三) with Art. 14), and the letter says it.
+    assert event.detail == {"on": "2025-06-09", "decision": "36.3.3", "outcome": "不予公开.3"}
+    assert letter.kind == "withheld" and letter.decision == "36.3.3" and letter.dated == dt.date(2025, 6, 9)
+    drafted = _last_event(services, document_id)
+    assert drafted.kind == "letter_drafted" and drafted.detail["reference"] == letter.reference
     assert len(REPLY_OUTCOMES) == 21
     with pytest.raises(ReviewActionError, match="未知答复结果"):
         record_reply(services, document_id, "2025-06-09", "不予公开.9", actor="clerk", today=TODAY)
@@ -173,7 +178,7 @@ def test_reply_is_recorded_with_the_annual_report_outcome(demo: Any) -> None:
 def test_correction_received_restarts_the_reply_period(demo: Any) -> None:
     services, ids = demo
     document_id = ids["correction-li.png"]
-    correct_fields(services, document_id, {"applicant.id_number": "371502198505050012",
+    correct_fields(services, document_id, {"applicant.id_number": "371502198505050013",
                                            "request.description": "2024年餐饮服务单位量化分级评定结果",
                                            "delivery.methods": ["post"]}, actor="clerk")
     record = record_correction_received(services, document_id, "2025-06-09", actor="clerk", today=TODAY).to_json()
@@ -222,3 +227,33 @@ def test_only_an_accepted_application_can_be_extended(demo: Any) -> None:
     services, ids = demo
     with pytest.raises(ReviewActionError, match="已受理"):
         extend(services, ids["correction-li.png"], "需征求第三方意见", actor="clerk")
+
+
+def test_an_id_with_a_wrong_check_character_does_not_meet_article_29(demo: Any) -> None:
+    services, ids = demo
+    document_id = ids["correction-li.png"]
+    values = {"applicant.id_type": "resident_id", "request.description": "2024年本市餐饮服务单位量化分级评定结果",
+              "delivery.media": ["paper"], "delivery.methods": ["post"]}
+    record = correct_fields(services, document_id, {**values, "applicant.id_number": "371502198505050012"},
+                            actor="clerk").to_json()
+    assert record["status"] == "needs_correction" and record["missing"] == ["applicant_id"]
+    record = correct_fields(services, document_id, {"applicant.id_number": "371502198505050013"}, actor="clerk").to_json()
+    assert record["status"] == "accepted" and record["missing"] == []
+    record = correct_fields(services, document_id, {"applicant.id_type": "uscc",
+                                                    "applicant.id_number": "91110000600037341A"}, actor="clerk").to_json()
+    assert record["missing"] == ["applicant_id"]
+    record = correct_fields(services, document_id, {"applicant.id_number": "91110000600037341L"}, actor="clerk").to_json()
+    assert record["status"] == "accepted"
+
+
+def test_typed_values_that_fail_their_check_are_warned_of() -> None:
+    from intake.kernel import Applicant
+    from intake.office.checks import input_warnings
+    warnings = input_warnings(Applicant(name="李娜", id_type="passport", id_number="12AB", phone="12345",
+                                        email="lina@", postcode="25200"))
+    assert [w.field for w in warnings] == ["applicant.id_number", "applicant.phone", "applicant.email",
+                                          "applicant.postcode"]
+    assert warnings[1].missing == "applicant_contact"          # nothing else reaches the applicant
+    assert not input_warnings(Applicant(name="李娜", id_type="passport", id_number="E12345678",
+                                        phone="0635-8123456", email="lina@example.com", postcode="252000"))
+    assert not input_warnings(Applicant(phone="139 0635 1234"))

@@ -69,9 +69,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="module")
-def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory, downloads: Path) -> Iterator[Any]:
     profile = tmp_path_factory.mktemp("chromium-profile")
     options = webdriver.ChromeOptions()
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -86,7 +93,7 @@ def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 def _wait(driver: Any, condition: Any, timeout: float = 10) -> Any:
-    return WebDriverWait(driver, timeout).until(condition)
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
 
 
 def _sign_in(driver: Any, site: Site) -> None:
@@ -188,7 +195,7 @@ def test_correcting_fields_accepts_the_application(driver: Any, site: Site) -> N
     driver.get(f"{site.base}/item/{document_id}")
     assert driver.find_element(By.ID, "item-status").text == "需补正"
     Select(driver.find_element(By.ID, "f-applicant-id_type")).select_by_value("resident_id")
-    driver.find_element(By.ID, "f-applicant-id_number").send_keys("371502198505050012")
+    driver.find_element(By.ID, "f-applicant-id_number").send_keys("371502198505050013")
     description = driver.find_element(By.ID, "f-request-description")
     description.clear()
     description.send_keys("2024年本市餐饮服务单位量化分级评定结果")
@@ -198,7 +205,7 @@ def test_correcting_fields_accepts_the_application(driver: Any, site: Site) -> N
     assert driver.find_element(By.ID, "item-status").text == "已受理"
     assert not driver.find_elements(By.ID, "missing")
     history = driver.find_element(By.CSS_SELECTOR, '[data-kind="corrected"]')
-    assert "clerk" in history.text and "371502198505050012" in history.text
+    assert "clerk" in history.text and "371502198505050013" in history.text
     record = _record(site, document_id)
     assert record["status"] == "accepted" and record["reply_due"] and record["delivery"]["methods"] == ["email"]
 
@@ -223,16 +230,16 @@ def test_recording_a_reply(driver: Any, site: Site) -> None:
     assert "特种设备" in driver.find_element(By.CSS_SELECTOR, "pre.page-text").text   # the e-mail as text
     date_input = driver.find_element(By.ID, "reply-on")
     driver.execute_script("arguments[0].value = '2025-06-09'", date_input)
-    Select(driver.find_element(By.ID, "reply-outcome")).select_by_value("不予公开.3")
+    Select(driver.find_element(By.ID, "reply-outcome")).select_by_value("36.3.3")
     assert "已登记答复" in _submit(driver, "record-reply")
     history = driver.find_element(By.CSS_SELECTOR, '[data-kind="replied"]')
-    assert "不予公开.3" in history.text and "2025-06-09" in history.text
+    assert "危及“三安全一稳定”" in history.text and "2025-06-09" in history.text
     register = Register(site.config.database)
     try:
         replies = register.events(document_id, "replied")
     finally:
         register.close()
-    assert [e.detail for e in replies] == [{"on": "2025-06-09", "outcome": "不予公开.3"}]
+    assert [e.detail for e in replies] == [{"on": "2025-06-09", "decision": "36.3.3", "outcome": "不予公开.3"}]
     assert replies[0].actor == "clerk"
     driver.get(site.base + "/queue/due")
     assert not driver.find_elements(By.CSS_SELECTOR, f'tr[data-id="{document_id}"]')
@@ -247,3 +254,73 @@ def test_sign_out(driver: Any, site: Site) -> None:
         _wait(driver, lambda d: "/login" in d.current_url, timeout=3)
     except TimeoutException:
         pytest.fail("still signed in after signing out")
+
+
+def _download(driver: Any, downloads: Path, link_id: str) -> Path:
+    """Click a download link and wait for the finished file (Chromium writes .crdownload first)."""
+    for old in downloads.iterdir():
+        old.unlink()
+    driver.find_element(By.ID, link_id).click()
+    done = _wait(driver, lambda _d: [p for p in downloads.iterdir() if p.suffix == ".docx"], timeout=15)
+    return Path(done[0])
+
+
+def _letter_named(driver: Any, message: str) -> tuple[str, str, str]:
+    """The letters table's row of the letter the message names (id, kind, number)."""
+    for row in driver.find_elements(By.CSS_SELECTOR, "#letters tbody tr"):
+        reference = row.find_element(By.CSS_SELECTOR, ".reference").text
+        if reference and reference in message:
+            return row.get_attribute("data-letter-id"), row.get_attribute("data-kind"), reference
+    raise AssertionError(f"no letter of {message!r} in the table")
+
+
+def test_every_reply_outcome_recorded_on_the_page_drafts_a_letter_that_downloads(
+        driver: Any, site: Site, downloads: Path) -> None:
+    from docx import Document
+
+    from intake.office.vocabulary import REPLY_DECISIONS
+    _sign_in(driver, site)
+    document_id = site.ids["firm-legal.pdf"]
+    driver.get(f"{site.base}/item/{document_id}")
+    for decision in REPLY_DECISIONS.values():           # each answer lands back on the item's page
+        Select(driver.find_element(By.ID, "reply-outcome")).select_by_value(decision.code)
+        if decision.letter == "not_ours":
+            driver.find_element(By.CSS_SELECTOR, "details.letter-details summary").click()
+            driver.find_element(By.ID, "reply-agency").send_keys("聊城市东昌府区市场监督管理局")
+        message = _submit(driver, "record-reply")
+        letter_id, kind, reference = _letter_named(driver, message)
+        assert "已登记答复" in message and kind == decision.letter, decision.code
+        letter = _download(driver, downloads, f"letter-{letter_id}-docx")
+        text = "\n".join(paragraph.text for paragraph in Document(str(letter)).paragraphs)
+        assert "山东聊城明信律师事务所" in text and "聊市监罚〔2022〕301号" in text, decision.code
+        assert decision.article.split("、")[0] in text and reference in text, decision.code
+        if decision.letter == "not_ours":
+            assert "聊城市东昌府区市场监督管理局" in text
+    register = Register(site.config.database)
+    try:
+        decisions = [event.detail["decision"] for event in register.events(document_id, "replied")]
+    finally:
+        register.close()
+    assert decisions == list(REPLY_DECISIONS)
+
+
+def test_the_extension_and_article_35_letters_are_drafted_and_their_sending_recorded(
+        driver: Any, site: Site, downloads: Path) -> None:
+    from docx import Document
+    _sign_in(driver, site)
+    document_id = site.ids["accepted-zhang.png"]
+    driver.get(f"{site.base}/item/{document_id}")
+    driver.find_element(By.ID, "extend-reason").send_keys("需征求第三方意见")
+    message = _submit(driver, "extend")
+    letter_id, kind, reference = _letter_named(driver, message)
+    assert kind == "extension" and "依延" in reference
+    text = "\n".join(p.text for p in Document(str(_download(driver, downloads, f"letter-{letter_id}-docx"))).paragraphs)
+    assert "需征求第三方意见" in text and "第三十三条第二款" in text and "延长二十个工作日" in text
+    Select(driver.find_element(By.ID, f"letter-{letter_id}-way")).select_by_value("post")
+    assert "已登记" in _submit(driver, f"letter-{letter_id}-sent")
+    assert "邮寄" in driver.find_element(By.ID, f"letter-{letter_id}-sent-on").text
+    driver.find_element(By.ID, "explain-reason").send_keys("您自2025年1月以来提出申请23件")
+    message = _submit(driver, "explain")
+    letter_id, kind, _ = _letter_named(driver, message)
+    text = "\n".join(p.text for p in Document(str(_download(driver, downloads, f"letter-{letter_id}-docx"))).paragraphs)
+    assert kind == "explain" and "您自2025年1月以来提出申请23件" in text and "第三十五条" in text

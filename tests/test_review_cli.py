@@ -81,7 +81,7 @@ def test_user_add_from_stdin_prompt_reset_and_disable(tmp_path: Path) -> None:
     assert _password_ok(home, "clerk", "first-password")
     result = runner.invoke(_cli(), ["--home", str(home), "user", "add", "clerk", "--password-stdin"],
                            input="other-password\n")
-    assert result.exit_code != 0 and "exists already" in result.output
+    assert result.exit_code != 0 and "已存在" in result.output
     result = runner.invoke(_cli(), ["--home", str(home), "user", "add", "clerk", "--reset"],
                            input="second-password\nsecond-password\n")
     assert result.exit_code == 0, result.output
@@ -94,17 +94,17 @@ def test_user_add_from_stdin_prompt_reset_and_disable(tmp_path: Path) -> None:
     assert _users(home) == {"clerk": False, "typo": True}
     assert not _password_ok(home, "typo", "password-one")
     result = runner.invoke(_cli(), ["--home", str(home), "user", "list"])
-    assert "clerk" in result.output and "disabled" in result.output
+    assert "clerk" in result.output and "已停用" in result.output
 
 
 def test_short_password_and_bad_name_are_refused(tmp_path: Path) -> None:
     runner = CliRunner()
     home = tmp_path / "home"
     result = runner.invoke(_cli(), ["--home", str(home), "user", "add", "clerk", "--password-stdin"], input="short\n")
-    assert result.exit_code != 0 and "at least 8" in result.output
+    assert result.exit_code != 0 and "至少需要 8" in result.output
     result = runner.invoke(_cli(), ["--home", str(home), "user", "add", "two words", "--password-stdin"],
                            input="long enough\n")
-    assert result.exit_code != 0 and "user name" in result.output
+    assert result.exit_code != 0 and "用户名应为" in result.output
     assert _users(home) == {}
 
 

@@ -90,7 +90,7 @@ def _record(demo: Demo, document_id: int) -> dict[str, Any]:
 def _url_for_rule(rule: Any, document_id: int) -> list[str]:
     """Every concrete URL a rule stands for, with real ids (so a refusal is not just a 404)."""
     values: dict[str, list[str]] = {"document_id": [str(document_id)], "number": ["1"], "name": ["due"],
-                                    "kind": ["txt", "docx"]}
+                                    "kind": ["txt", "docx"], "letter_id": ["1"]}
     urls = [rule.rule]
     for argument in rule.arguments:
         choices = values.get(argument)
@@ -321,14 +321,17 @@ def test_pages_of_tiff_pdf_and_email_are_rendered(tmp_path: Path) -> None:
 def test_notice_is_confirmed_and_downloaded(demo: Demo, client: FlaskClient) -> None:
     document_id = demo.ids["correction-li.png"]
     page = client.get(f"/item/{document_id}")
-    assert client.get(f"/item/{document_id}/notice.txt").status_code == 404
+    assert client.get(f"/item/{document_id}/letter/1.txt").status_code == 404
     response = client.post(f"/item/{document_id}/notice", data={"csrf_token": _token(page.text)},
                            follow_redirects=True)
     assert "补正告知书已确认" in response.text
-    download = client.get(f"/item/{document_id}/notice.txt")
+    letter_id = re.search(r'data-letter-id="(\d+)" data-kind="correction"', response.text).group(1)
+    download = client.get(f"/item/{document_id}/letter/{letter_id}.txt")
     assert download.status_code == 200 and "attachment" in download.headers["Content-Disposition"]
     assert "李娜" in download.get_data(as_text=True)
-    assert client.get(f"/item/{document_id}/notice.docx").data[:2] == b"PK"
+    assert client.get(f"/item/{document_id}/letter/{letter_id}.docx").data[:2] == b"PK"
+    # A letter of another document is not served under this one.
+    assert client.get(f"/item/{demo.ids['accepted-zhang.png']}/letter/{letter_id}.txt").status_code == 404
 
 
 # ---------------------------------------------------------------- beside `intake watch`
@@ -360,3 +363,21 @@ def test_an_image_over_the_pixel_limit_is_refused_without_touching_pillows_globa
     with pytest.raises(ScanError, match="过大"):
         render_png(scan, 1, 1_000_000)
     assert Image.MAX_IMAGE_PIXELS == before
+
+
+def test_an_id_with_a_wrong_check_character_is_warned_of_and_does_not_complete_the_application(
+        demo: Demo, client: FlaskClient) -> None:
+    document_id = demo.ids["correction-li.png"]
+    page = client.get(f"/item/{document_id}")
+    values = {"csrf_token": _token(page.text), "applicant.id_type": "resident_id",
+              "applicant.id_number": "371502198505050012", "applicant.phone": "0635-8123456",
+              "request.description": "2024年本市餐饮服务单位量化分级评定结果", "delivery.media": "paper",
+              "delivery.methods": "post"}
+    response = client.post(f"/item/{document_id}/fields", data=values, follow_redirects=True)
+    assert "注意：居民身份证号码 371502198505050012 不符合 GB 11643" in response.text
+    assert 'id="input-warnings"' in response.text and 'aria-invalid="true"' in response.text
+    assert _record(demo, document_id)["status"] == "needs_correction"
+    assert _record(demo, document_id)["missing"] == ["applicant_id"]
+    values.update(csrf_token=_token(response.text), **{"applicant.id_number": "371502198505050013"})
+    response = client.post(f"/item/{document_id}/fields", data=values, follow_redirects=True)
+    assert 'id="input-warnings"' not in response.text and _record(demo, document_id)["status"] == "accepted"

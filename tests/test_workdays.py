@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import tomllib
-import types
 from pathlib import Path
 
 import chinese_calendar
@@ -14,6 +13,7 @@ from click.testing import CliRunner, Result
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from intake.cli.context import AppContext
 from intake.cli.holidays import holidays
 from intake.deadlines.workdays import (
     HolidayFileError,
@@ -156,8 +156,8 @@ def test_count_of_zero_is_refused(calendar: WorkdayCalendar) -> None:
         calendar.nth_workday_after(D(2024, 6, 3), 0)
 
 
-def test_count_into_2027_is_provisional_and_warns(calendar: WorkdayCalendar, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="intake.deadlines.workdays"):
+def test_count_into_2027_is_provisional_and_logged(calendar: WorkdayCalendar, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG, logger="intake.deadlines.workdays"):
         count = calendar.nth_workday_after(D(2026, 12, 30), 2)
     assert count.due == D(2027, 1, 1)
     assert count.provisional and count.provisional_years == (2027,)
@@ -265,7 +265,7 @@ def _cli(home: Path) -> click.Group:
     @click.group()
     @click.pass_context
     def root(ctx: click.Context) -> None:
-        ctx.obj = types.SimpleNamespace(home=home)
+        ctx.obj = AppContext(home, verbose=False, quiet=True)
 
     root.add_command(holidays)
     return root
@@ -286,7 +286,7 @@ def test_import_text_list_writes_holidays_toml(tmp_path: Path) -> None:
     home = tmp_path / "home"
     result = _run(home, "import", str(listing), "--source", "国办发明电〔2026〕X号")
     assert result.exit_code == 0, result.output
-    assert "2027: 8 holidays, 1 make-up working days added to" in result.output
+    assert "2027年：放假 8 天，调休上班 1 天，已加入" in result.output
     calendar = WorkdayCalendar.load(home)
     assert calendar.source(2027) == "国办发明电〔2026〕X号"
     assert calendar.is_workday(D(2027, 2, 13)) and not calendar.is_workday(D(2027, 2, 8))
@@ -329,7 +329,7 @@ def test_import_toml_replaces_its_year_keeps_others_and_backs_up(tmp_path: Path)
     new.write_text(TOML_2027, encoding="utf-8")
     result = _run(tmp_path, "import", str(new))
     assert result.exit_code == 0, result.output
-    assert "2027" in result.output and "replaced in" in result.output
+    assert "2027" in result.output and "已替换" in result.output
     calendar = WorkdayCalendar.load(tmp_path)
     assert calendar.is_workday(D(2027, 1, 4)) and not calendar.is_workday(D(2027, 1, 1))
     assert not calendar.is_workday(D(2028, 1, 3))
@@ -339,7 +339,7 @@ def test_import_toml_replaces_its_year_keeps_others_and_backs_up(tmp_path: Path)
 def test_import_over_package_year_says_so(tmp_path: Path) -> None:
     new = tmp_path / "fix.toml"
     new.write_text('[2026]\nholidays = ["2026-01-01..2026-01-03"]\n', encoding="utf-8")
-    assert "overrides the built-in data" in _run(tmp_path, "import", str(new)).output
+    assert "取代内置数据" in _run(tmp_path, "import", str(new)).output
 
 
 def test_show_lists_holidays_and_make_up_days(tmp_path: Path) -> None:
@@ -347,14 +347,14 @@ def test_show_lists_holidays_and_make_up_days(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "chinesecalendar" in result.output
     assert "2024-10-01..2024-10-07  国庆节" in result.output
-    assert "2024-10-12 Sat  国庆节" in result.output
-    assert "2024-09-29 Sun  国庆节" in result.output
+    assert "2024-10-12 周六  国庆节" in result.output
+    assert "2024-09-29 周日  国庆节" in result.output
 
 
 def test_show_year_without_data_says_provisional(tmp_path: Path) -> None:
     result = _run(tmp_path, "show", "2027")
     assert result.exit_code == 0
-    assert "no holiday data" in result.output and "provisional" in result.output
+    assert "没有放假安排数据" in result.output and "暂定" in result.output
 
 
 def test_show_reports_broken_holidays_toml_without_traceback(tmp_path: Path) -> None:
@@ -369,3 +369,30 @@ def test_docs_example_is_a_valid_holiday_file() -> None:
     example = text.split("```toml\n", 1)[1].split("```", 1)[0]
     notice = parse_holiday_tables(tomllib.loads(example), "docs/holidays.md")[2027]
     assert notice.source and notice.holidays and notice.workdays
+
+
+def test_import_recounts_provisional_deadlines_and_lists_what_moved(tmp_path: Path) -> None:
+    from intake.config import Config
+    from intake.kernel import Status
+    from intake.register import Register
+    from tests.helpers import add_document, person
+    home = tmp_path / "home"
+    home.mkdir()
+    register = Register(Config(home=home).database)
+    # Received 2026-12-20: its 20 working days run into 2027, counted Mon-Fri only (provisional).
+    document_id = add_document(register, WorkdayCalendar.load(home), received_on=D(2026, 12, 20),
+                               status=Status.ACCEPTED, applicant=person("赵六"), provisional=True)
+    register.close()
+    listing = tmp_path / "2027.txt"
+    listing.write_text("2027-01-01,放假,元旦\n", encoding="utf-8")
+    result = _run(home, "import", str(listing))
+    assert result.exit_code == 0, result.output
+    assert f"#{document_id}  答复期限 2027-01-15 → 2027-01-18" in result.output
+    register = Register(Config(home=home).database)
+    row = register.get(document_id)
+    assert row is not None and row.record is not None
+    assert row.record.reply_due == D(2027, 1, 18) and not row.record.provisional_deadline
+    assert register.events(document_id)[-1].actor == "holidays import"
+    register.close()
+    again = _run(home, "import", str(listing))
+    assert "没有期限变动" in again.output

@@ -30,7 +30,7 @@ from intake.deadlines.workdays import (
     render_holiday_file,
 )
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAYS = "一二三四五六日"
 # What the office may write in the second column of a text list.
 _KIND_WORDS = {
     "放假": DayKind.HOLIDAY, "休": DayKind.HOLIDAY, "假": DayKind.HOLIDAY, "holiday": DayKind.HOLIDAY,
@@ -65,21 +65,24 @@ def import_command(ctx: click.Context, file: Path, year: int | None, source: str
         else:
             imported = parse_holiday_list(file.read_text(encoding="utf-8-sig"), year, source, str(file))
     except (HolidayFileError, UnicodeDecodeError) as exc:
-        raise click.ClickException(f"not imported: {exc}") from exc
+        raise click.ClickException(f"未导入：{exc}") from exc
     if not imported:
-        raise click.ClickException(f"not imported: {file} lists no year")
+        raise click.ClickException(f"未导入：{file} 中没有任何年份")
     path = home / HOLIDAY_FILE_NAME
     try:
         existing = read_holiday_file(path) if path.exists() else {}
     except HolidayFileError as exc:
-        raise click.ClickException(f"fix {path} first, it cannot be read: {exc}") from exc
+        raise click.ClickException(f"请先修正 {path}，它无法读取：{exc}") from exc
     built_in = package_notices()
     for notice in imported.values():
-        action = "replaced in" if notice.year in existing else "added to"
-        overrides = " (overrides the built-in data)" if notice.year in built_in else ""
-        click.echo(f"{notice.year}: {len(notice.holidays)} holidays, {len(notice.workdays)} make-up working days"
-                   f" {action} {path}{overrides}")
+        action = "替换" if notice.year in existing else "加入"
+        overrides = "（取代内置数据）" if notice.year in built_in else ""
+        click.echo(f"{notice.year}年：放假 {len(notice.holidays)} 天，调休上班 {len(notice.workdays)} 天，已{action} {path}"
+                   f"{overrides}")
     _write_holiday_file(path, {**existing, **imported})
+    # Deadlines counted without this notice (provisional) or with an older one follow it now.
+    from intake.cli.office import echo_recount
+    echo_recount(ctx.obj.services(), actor="holidays import")
 
 
 @holidays.command("show")
@@ -94,16 +97,16 @@ def show_command(ctx: click.Context, year: int) -> None:
         raise click.ClickException(str(exc)) from exc
     notice = calendar.year_notice(year)
     if notice is None:
-        click.echo(f"{year}: no holiday data. Deadlines in {year} are counted Monday-Friday only and marked "
-                   f"provisional. Add the State Council's notice with `intake holidays import FILE`.")
+        click.echo(f"{year}年：没有放假安排数据。该年度的期限按周一至周五计算并标为暂定。"
+                   f"请用 `intake holidays import 文件` 导入国务院办公厅的放假通知。")
         return
-    click.echo(f"{year}: holiday data from {notice.source or HOLIDAY_FILE_NAME}")
-    click.echo("holidays (放假):")
+    click.echo(f"{year}年放假安排，来源：{notice.source or HOLIDAY_FILE_NAME}")
+    click.echo("放假：")
     for name, run in _runs_by_name(notice.holidays):
         click.echo(f"  {run}  {name}")
-    click.echo("make-up working days (调休上班):" if notice.workdays else "make-up working days (调休上班): none")
+    click.echo("调休上班：" if notice.workdays else "调休上班：无")
     for day in notice.workdays:
-        click.echo(f"  {day.on} {_WEEKDAYS[day.on.weekday()]}  {day.name}")
+        click.echo(f"  {day.on} 周{_WEEKDAYS[day.on.weekday()]}  {day.name}")
 
 
 def parse_holiday_list(text: str, year: int | None, source: str, origin: str) -> dict[int, YearNotice]:

@@ -53,7 +53,9 @@ class LazyGroup(click.Group):
 
 # The commands that live in their own modules: name → module:attribute.
 LAZY_COMMANDS = {
-    **{name: f"intake.cli.office:{name}" for name in ("status", "show", "reprocess", "due", "extend", "backup")},
+    **{name: f"intake.cli.office:{name}" for name in ("status", "show", "reprocess", "due", "extend", "recount",
+                                                       "backup")},
+    "reply": "intake.cli.letters:reply", "letters": "intake.cli.letters:letters",
     "holidays": "intake.cli.holidays:holidays",
     "digest": "intake.cli.reports:digest", "report": "intake.cli.reports:report",
     "review": "intake.cli.review:review", "user": "intake.cli.review:user",
@@ -79,8 +81,8 @@ def init(app: AppContext) -> None:
         config = prepare_home(app.home, write_config=True)
     except (HomeError, ConfigError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"HOME ready: {config.home}\n  inbox:  {config.inbox}\n  outbox: {config.outbox}\n"
-               f"  config: {config.home / 'intake.toml'}")
+    click.echo(f"工作目录已就绪：{config.home}\n  收件箱：{config.inbox}\n  输出：  {config.outbox}\n"
+               f"  配置：  {config.home / 'intake.toml'}")
 
 
 @main.command(help="""Process files now, as the watcher would (originals are copied, not moved).
@@ -113,6 +115,8 @@ def process(app: AppContext, paths: tuple[Path, ...], as_json: bool, received_on
 @click.option("--once", is_flag=True, help="Process what is in the inbox now, then exit.")
 @click.pass_obj
 def watch(app: AppContext, polling: bool | None, once: bool) -> None:
+    from intake.cli.review import check_letter_templates
     from intake.pipeline.watcher import run_watcher
+    check_letter_templates(app.config)
     services = app.services()
     run_watcher(services, polling=polling, once=once)

@@ -29,18 +29,18 @@ def digest(app: Any, day: dt.datetime | None, send: bool) -> None:
     from intake.reports.nightly import deliver
     services = app.services()
     if send and not services.config.digest.recipients:
-        raise click.ClickException(f"no recipients: set [digest] recipients in {app.home / 'intake.toml'}")
+        raise click.ClickException(f"没有收件人：请在 {app.home / 'intake.toml'} 的 [digest] recipients 中填写")
     try:
         delivered = deliver(services, day.date() if day else dt.date.today(), kind=MANUAL, send_mail=send,
                             now=dt.datetime.now().astimezone())
     except MailError as exc:
-        raise click.ClickException(f"digest written but not sent: {exc}") from exc
+        raise click.ClickException(f"日报已写出，但未能发送：{exc}") from exc
     except OSError as exc:
-        raise click.ClickException(f"cannot write the digest: {exc}") from exc
+        raise click.ClickException(f"日报无法写出：{exc}") from exc
     click.echo(str(delivered.files.html_path))
     click.echo(str(delivered.files.text_path))
     if send:
-        click.echo(f"sent to {', '.join(delivered.recipients)}", err=True)
+        click.echo(f"已发送给 {', '.join(delivered.recipients)}", err=True)
 
 
 @click.command(help="""The annual report's table of applications (表三, 国办公开办函〔2021〕30号) for one year,
@@ -62,13 +62,16 @@ def report(app: Any, year: int, folder: Path | None) -> None:
         table = annual_table(services.register, year)
     except ReportError as exc:
         raise click.ClickException(str(exc)) from exc
+    if not any(table.value(row, "total") for row in ("received", "carried_in", "results_total", "carried_out")):
+        click.echo(f"{year}年：登记库中没有该年度的政府信息公开申请（新收、结转、办理结果均为 0）；"
+                   "仍写出全为 0 的表格。", err=True)
     for note in table.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(f"说明：{note}", err=True)
     target = folder or services.config.outbox / "report"
     try:
         paths = write_report(table, target, agency=services.config.agency.name, home=services.config.home)
     except OSError as exc:
-        raise click.ClickException(f"cannot write the report to {target}: {exc}") from exc
+        raise click.ClickException(f"年度报告无法写入 {target}：{exc}") from exc
     for path in paths:
         click.echo(str(path))
 

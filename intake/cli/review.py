@@ -52,19 +52,29 @@ def review(app: Any, host: str, port: int, secure_cookies: bool) -> None:
     warning = exposure_warning(host)
     if warning:
         click.echo(warning, err=True)
+    check_letter_templates(config)
     try:
         web_app = create_app(config, secure_cookies=secure_cookies)
     except (OSError, UserError) as exc:
-        raise click.ClickException(f"cannot start the review page: {exc}") from exc
+        raise click.ClickException(f"审核页面无法启动：{exc}") from exc
     register = Register(config.database)
     try:
         if not list_users(register.conn):
-            click.echo("尚无账号，请先运行 `intake user add 用户名` / "
-                       "no accounts yet: run `intake user add NAME` first", err=True)
+            click.echo("尚无账号，请先运行 `intake user add 用户名`", err=True)
     finally:
         register.close()
-    click.echo(f"审核页面 / review page: http://{_url_host(host)}:{port}/   (Ctrl+C 停止 / to stop)", err=True)
+    click.echo(f"审核页面：http://{_url_host(host)}:{port}/   （Ctrl+C 停止）", err=True)
     serve(web_app, host, port)
+
+
+def check_letter_templates(config: Any) -> None:
+    """A template the office broke stops the start, with the file and the fault named, rather than
+    failing when a clerk drafts the letter."""
+    from intake.letters import LetterTemplateError, check_letters
+    try:
+        check_letters(config)
+    except LetterTemplateError as exc:
+        raise click.ClickException(f"文书模板有误，未启动：{exc}") from exc
 
 
 def _url_host(host: str) -> str:
@@ -105,7 +115,7 @@ def user_add(app: Any, name: str, password_stdin: bool, reset: bool) -> None:
         raise click.ClickException(str(exc)) from exc
     finally:
         register.close()
-    click.echo(f"account {name.strip()!r} {'updated' if reset else 'added'} / 账号已{'更新' if reset else '添加'}")
+    click.echo(f"账号 {name.strip()!r} 已{'更新' if reset else '添加'}")
 
 
 @user.command("list", help="List the accounts. 列出账号。")
@@ -117,9 +127,9 @@ def user_list(app: Any) -> None:
     finally:
         register.close()
     if not users:
-        click.echo("no accounts yet; add one with `intake user add NAME` / 暂无账号")
+        click.echo("暂无账号；用 `intake user add 用户名` 添加")
     for account in users:
-        state = "disabled 已停用" if account.disabled else "active 可用"
+        state = "已停用" if account.disabled else "可用"
         click.echo(f"{account.name:<24} {state:<14} {account.created_at}")
 
 
@@ -134,7 +144,7 @@ def user_disable(app: Any, name: str) -> None:
         raise click.ClickException(str(exc)) from exc
     finally:
         register.close()
-    click.echo(f"account {name!r} disabled / 账号已停用")
+    click.echo(f"账号 {name!r} 已停用")
 
 
 COMMANDS: list[click.Command] = [review, user]

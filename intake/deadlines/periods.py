@@ -21,7 +21,7 @@ REPLY_WORKDAYS = 20        # Art. 33 ¶1
 EXTENSION_WORKDAYS = 20    # Art. 33 ¶1: 延长的期限最长不得超过20个工作日
 
 _WEEKDAYS_ZH = "一二三四五六日"
-_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")   # not strftime: locale-dependent
+_STATUSES_ZH = {"duplicate": "重复申请", "routed": "已转办", "needs_review": "待人工审核", "failed": "无法读取"}
 
 
 class EventKind(StrEnum):
@@ -47,17 +47,18 @@ def compute_deadlines(
     events: Sequence[DeadlineEvent],
     calendar: WorkdayCalendar,
 ) -> Deadlines:
-    """correction_due for NEEDS_CORRECTION, reply_due for ACCEPTED; every other status has none."""
+    """correction_due for NEEDS_CORRECTION, reply_due for ACCEPTED; every other status has none.
+    The explanation is for the office (Chinese): each step, with the day it lands on and why."""
     for event in events:
         if event.on < received_on:
             raise ValueError(f"{event.kind} on {event.on} is before the application was received ({received_on})")
     lines = [_receipt_line(received_on, calendar)]
     if status is Status.NEEDS_CORRECTION:
         count = calendar.nth_workday_after(received_on, CORRECTION_WORKDAYS)
-        lines += _count_lines("补正告知期限（第三十条）", "correction notice due (Art. 30)", count, calendar)
+        lines += _count_lines("补正告知期限（第三十条）", count, calendar)
         return Deadlines(count.due, None, count.provisional, tuple(lines))
     if status is not Status.ACCEPTED:
-        lines.append(f"状态 {status}：不计算期限 / no deadline for status {status}")
+        lines.append(f"状态为“{_STATUSES_ZH.get(str(status), str(status))}”：不计算期限")
         return Deadlines(None, None, False, tuple(lines))
     reply_due, provisional = _reply_due(received_on, events, calendar, lines)
     return Deadlines(None, reply_due, provisional, tuple(lines))
@@ -71,61 +72,46 @@ def _reply_due(
     corrections = [event for event in ordered if event.kind == EventKind.CORRECTION_RECEIVED]
     clock_start = corrections[-1].on if corrections else received_on
     if corrections:
-        lines.append(
-            f"{clock_start} 收到补正后的申请，答复期限重新起算（第三十条） / "
-            f"corrected application received {clock_start}: the reply period restarts (Art. 30)"
-            + _note(corrections[-1]))
+        lines.append(f"{_zh(clock_start)} 收到补正后的申请，答复期限自该日重新起算（第三十条）"
+                     + _note(corrections[-1]))
     count = calendar.nth_workday_after(clock_start, REPLY_WORKDAYS)
-    lines += _count_lines("答复期限（第三十三条）", "reply due (Art. 33)", count, calendar)
+    lines += _count_lines("答复期限（第三十三条）", count, calendar)
     reply_due, provisional = count.due, count.provisional
     extended = False
     for event in ordered:
         if event.kind != EventKind.EXTENDED:
             continue
         if event.on < clock_start:
-            lines.append(
-                f"{event.on} 的延期早于答复期限重新起算日，不计 / "
-                f"extension of {event.on} predates the restart on {clock_start}: ignored")
+            lines.append(f"{event.on} 的延期早于答复期限重新起算日 {clock_start}，不计")
             continue
         if extended:
-            lines.append(
-                f"{event.on} 的再次延期不计：第三十三条 延长最长20个工作日 / "
-                f"further extension of {event.on} ignored: Art. 33 allows one of at most 20 working days")
+            lines.append(f"{event.on} 的再次延期不计：第三十三条只允许延长一次，最长二十个工作日")
             continue
         if event.on > reply_due:
-            lines.append(
-                f"注意：延期决定 {event.on} 晚于原答复期限 {reply_due} / "
-                f"warning: extension decided {event.on}, after the reply was due {reply_due}")
+            lines.append(f"注意：延期决定日 {event.on} 晚于原答复期限 {reply_due}")
         extended = True
+        lines.append(f"{event.on} 决定延期{_note(event)}，自原答复期限 {reply_due} 起再延长二十个工作日")
         count = calendar.nth_workday_after(reply_due, EXTENSION_WORKDAYS)
-        lines += _count_lines("延长答复期限（第三十三条）", "extended reply due (Art. 33)" + _note(event), count, calendar)
+        lines += _count_lines("延长后的答复期限（第三十三条第二款）", count, calendar)
         reply_due, provisional = count.due, provisional or count.provisional
     return reply_due, provisional
 
 
 def _receipt_line(received_on: dt.date, calendar: WorkdayCalendar) -> str:
-    line = (f"收到申请 {_zh(received_on)}，自次日起算（民法典第二百零一条） / "
-            f"received {received_on}; counting starts the next day (Civil Code Art. 201)")
+    line = f"收到申请 {_zh(received_on)}，自次日起算（民法典第二百零一条）"
     if not calendar.is_workday(received_on):
-        line += f"; received on a non-working day: {calendar.why(received_on)}"
+        line += f"；收到之日是{calendar.why_zh(received_on)}"
     return line
 
 
-def _count_lines(label_zh: str, label_en: str, count: WorkdayCount, calendar: WorkdayCalendar) -> list[str]:
-    lines = [
-        f"{label_zh}：{count.start} 后第 {count.n} 个工作日 {_zh(count.due)} / "
-        f"{label_en}: working day {count.n} after {count.start} = {count.due}, {calendar.why(count.due)}"
-    ]
+def _count_lines(label: str, count: WorkdayCount, calendar: WorkdayCalendar) -> list[str]:
+    lines = [f"{label}：{count.start} 后第 {count.n} 个工作日 {_zh(count.due)}，{calendar.why_zh(count.due)}"]
     for names, run in _holiday_runs(count.skipped_holidays):
-        lines.append(f"  跳过 {names} 假期 {run} / skipped {names} holiday {run}")
+        lines.append(f"  跳过{names}假期 {run}")
     for name, made_up in _by_name(count.make_up_days).items():
-        zh = "、".join(_zh(day) for day in made_up)
-        en = ", ".join(f"{day} ({_WEEKDAYS_EN[day.weekday()]})" for day in made_up)
-        lines.append(f"  计入{name}调休上班日 {zh} / counted {name} make-up working days {en}")
+        lines.append(f"  计入{name}调休上班日 {'、'.join(_zh(day) for day in made_up)}")
     for year in count.provisional_years:
-        lines.append(
-            f"  {year} 年放假安排尚未公布，按周一至周五计算，日期为暂定 / "
-            f"no holiday notice for {year} yet: counted Mon-Fri only, the date is provisional")
+        lines.append(f"  {year}年放假安排尚未公布，按周一至周五计算，日期为暂定")
     return lines
 
 
@@ -148,7 +134,7 @@ def _holiday_runs(days: Sequence[NamedDay]) -> list[tuple[str, str]]:
 
 
 def _note(event: DeadlineEvent) -> str:
-    return f" ({event.note})" if event.note else ""
+    return f"（{event.note}）" if event.note else ""
 
 
 def _zh(day: dt.date) -> str:

@@ -131,6 +131,22 @@ class WorkdayCalendar:
             reason += f"; no holiday notice for {day.year}, counted Mon-Fri only (provisional)"
         return reason
 
+    def why_zh(self, day: dt.date) -> str:
+        """`why` in the office's words."""
+        entry = self._days.get(day)
+        weekday = "周" + "一二三四五六日"[day.weekday()]
+        if entry is not None and entry[0] is DayKind.HOLIDAY:
+            reason = f"{entry[1]}放假"
+        elif entry is not None:
+            reason = f"{entry[1]}调休上班日（{weekday}）"
+        elif day.weekday() >= 5:
+            reason = f"休息日（{weekday}）"
+        else:
+            reason = f"工作日（{weekday}）"
+        if not self.has_data(day.year):
+            reason += f"；{day.year}年放假安排尚未公布，按周一至周五计算（暂定）"
+        return reason
+
     def year_notice(self, year: int) -> YearNotice | None:
         """The days of `year` as the calendar sees them, whichever notice listed them."""
         if not self.has_data(year):
@@ -162,7 +178,7 @@ class WorkdayCalendar:
             elif entry is not None:
                 skipped.append(NamedDay(day, entry[1]))
         if missing_years:
-            logger.warning(
+            logger.debug(
                 "no holiday notice for %s: %d working days after %s counted Mon-Fri only (provisional); "
                 "add the year to HOME/%s", ", ".join(map(str, sorted(missing_years))), n, start,
                 HOLIDAY_FILE_NAME)

@@ -4,6 +4,7 @@ The only part of `intake` that `intake.ocr` and `intake.classifiers` import (pin
 tests/test_layers.py).
 """
 from intake.kernel.errors import (
+    ERROR_TEXTS,
     CorruptFile,
     EmptyFile,
     EncryptedFile,
@@ -15,6 +16,8 @@ from intake.kernel.errors import (
     TooLarge,
     UnexpectedError,
     UnsupportedFile,
+    error_code,
+    office_error,
 )
 from intake.kernel.model import (
     Applicant,
@@ -46,8 +49,8 @@ from intake.kernel.model import (
 
 __all__ = [
     "Applicant", "ApplicantKind", "Category", "Channel", "Check", "Classification", "CorruptFile", "Deadlines",
-    "Delivery", "Document", "EmailMeta", "EmptyFile", "EncryptedFile", "Extraction", "FileKind", "IdType",
-    "Intake", "IntakeError", "Medium", "Method", "Missing", "NoText", "NotARegularFile", "OriginalVanished",
-    "Page", "PageText", "Record", "Request", "Route", "Status", "TextLine", "Tick", "TimedOut", "TooLarge",
-    "UnexpectedError", "UnsupportedFile",
+    "Delivery", "Document", "ERROR_TEXTS", "EmailMeta", "EmptyFile", "EncryptedFile", "Extraction", "FileKind",
+    "IdType", "Intake", "IntakeError", "Medium", "Method", "Missing", "NoText", "NotARegularFile",
+    "OriginalVanished", "Page", "PageText", "Record", "Request", "Route", "Status", "TextLine", "Tick",
+    "TimedOut", "TooLarge", "UnexpectedError", "UnsupportedFile", "error_code", "office_error",
 ]

@@ -1,15 +1,31 @@
-"""The office's side: changes to records (review page and CLI), their vocabulary, the letters."""
+"""The office's side: changes to records (review page and CLI), their vocabulary, the letters they call for."""
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from intake.office.actions import ReviewActionError, StaleRecord, change_route, change_status, confirm_notice, correct_fields, extend, record_correction_received, record_notice_sent, record_reply, version_of
-    from intake.office.notices import draft_notice
+    from intake.office.actions import (
+        ReviewActionError,
+        StaleRecord,
+        change_route,
+        change_status,
+        confirm_notice,
+        correct_fields,
+        extend,
+        record_correction_received,
+        record_notice_sent,
+        record_reply,
+        request_reasons,
+        version_of,
+    )
+    from intake.office.correspondence import letter_sent
 
-__all__ = ["ReviewActionError", "StaleRecord", "change_route", "change_status", "confirm_notice", "correct_fields", "draft_notice", "extend", "record_correction_received", "record_notice_sent", "record_reply", "version_of"]
-_HOMES = {"ReviewActionError": "intake.office.actions", "StaleRecord": "intake.office.actions", "change_route": "intake.office.actions", "change_status": "intake.office.actions", "confirm_notice": "intake.office.actions", "correct_fields": "intake.office.actions", "draft_notice": "intake.office.notices", "extend": "intake.office.actions", "record_correction_received": "intake.office.actions", "record_notice_sent": "intake.office.actions", "record_reply": "intake.office.actions", "version_of": "intake.office.actions"}
+__all__ = ["ReviewActionError", "StaleRecord", "change_route", "change_status", "confirm_notice", "correct_fields",
+           "extend", "letter_sent", "record_correction_received", "record_notice_sent", "record_reply",
+           "request_reasons", "version_of"]
+_HOMES = {name: "intake.office.actions" for name in __all__ if name != "letter_sent"} | {
+    "letter_sent": "intake.office.correspondence"}
 
 
 def __getattr__(name: str) -> Any:

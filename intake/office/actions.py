@@ -9,7 +9,7 @@ that the corrected record would not produce. The outbox follows every change.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,16 +18,30 @@ from intake.classifiers.completeness import check
 from intake.classifiers.decide import EarlierApplication, decide_status
 from intake.deadlines.periods import clock_events, compute_deadlines
 from intake.kernel import Extraction, Missing, Record, Route, Status
+from intake.office.checks import input_warnings, with_unmet
+from intake.office.correspondence import (
+    LetterActionError,
+    decision_of,
+    draft_correction,
+    draft_explain,
+    draft_extension,
+    draft_not_application,
+    draft_reply,
+    letter_sent,
+    letters_of,
+    written_as_application,
+)
 from intake.office.fields import FieldError, field_value, normalize, unchanged, with_field
 from intake.office.vocabulary import CHOICES, FIELD_KEYS, LIST_KEYS, REPLY_OUTCOMES, SETTABLE_STATUSES
 from intake.outbox import write_record
 from intake.pipeline.services import Services
 from intake.register import DocumentRow, RowState
+from intake.register.letters import LetterRow
 
 __all__ = ["CHOICES", "FIELD_KEYS", "LIST_KEYS", "REPLY_OUTCOMES", "SETTABLE_STATUSES", "ReviewActionError",
            "StaleRecord", "change_route", "change_status", "confirm_notice", "correct_fields", "extend",
            "last_reply", "record_correction_received", "record_notice_sent", "record_reply", "reevaluate",
-           "version_of"]
+           "recount", "request_reasons", "version_of"]
 
 SUMMARY_KEYS = ("route", "status", "missing", "correction_due", "reply_due", "duplicate_of")
 
@@ -71,6 +85,8 @@ def reevaluate(services: Services, record: Record, status: Status | None = None,
         missing = check(Extraction(applicant=record.applicant or _empty(record).applicant,
                                    request=record.request or _empty(record).request,
                                    delivery=record.delivery or _empty(record).delivery)).missing
+        # A number with a wrong check character is no proof of identity (Art. 29 (一)).
+        missing = with_unmet(missing, input_warnings(record.applicant))
     if status is not None:
         chosen = _checked_status(status, route, missing)
         decided = replace(record, status=chosen, missing=() if chosen == Status.ACCEPTED else missing)
@@ -170,7 +186,15 @@ def change_route(services: Services, document_id: int, route: str, *, actor: str
     if record.route == chosen:
         return record
     rerouted = reevaluate(services, replace(record, route=chosen), rerouted=True)
-    return _save(services, row, record, rerouted, event="rerouted", actor=actor)
+    saved = _save(services, row, record, rerouted, event="rerouted", actor=actor)
+    _art_39(services, document_id, record, saved, actor)
+    return saved
+
+
+def _art_39(services: Services, document_id: int, before: Record, after: Record, actor: str) -> None:
+    """Art. 39 ¶1: a letter written as an application and routed elsewhere gets its notice."""
+    if written_as_application(before, after):
+        _letter(lambda: draft_not_application(services, document_id, after, actor=actor))
 
 
 def change_status(services: Services, document_id: int, status: str, *, actor: str,
@@ -182,7 +206,9 @@ def change_status(services: Services, document_id: int, status: str, *, actor: s
     row, record = load(services, document_id, expected_version)
     if record.status == chosen:
         return record
-    return _save(services, row, record, reevaluate(services, record, chosen), event="status_changed", actor=actor)
+    saved = _save(services, row, record, reevaluate(services, record, chosen), event="status_changed", actor=actor)
+    _art_39(services, document_id, record, saved, actor)
+    return saved
 
 
 def _day(on: dt.date | str) -> dt.date:
@@ -204,49 +230,78 @@ def _checked_day(record: Record, on: dt.date | str, today: dt.date | None) -> dt
 
 
 def confirm_notice(services: Services, document_id: int, *, actor: str,
-                   expected_version: int | None = None) -> list[Path]:
-    """Draft the correction notice (补正告知书, Art. 30) from the record as corrected, and note it."""
+                   expected_version: int | None = None, today: dt.date | None = None) -> list[Path]:
+    """Draft the correction notice (补正告知书, Art. 30) from the record as corrected; while it has
+    not been sent it keeps its number."""
     _row, record = load(services, document_id, expected_version)
     if record.status != Status.NEEDS_CORRECTION:
         raise ReviewActionError("只有“需补正”的申请才需要补正告知书")
-    from intake.office.notices import draft_notice
-    try:
-        paths = list(draft_notice(services.config, document_id, record.to_json()))
-    except OSError as exc:
-        raise ReviewActionError(f"补正告知书未能写出：{exc}") from exc
+    letter = _letter(lambda: draft_correction(services, document_id, record, actor=actor, on=today))
     services.register.add_event(document_id, "notice_confirmed", actor=actor,
-                                detail={"files": [str(path) for path in paths]},
+                                detail={"files": list(letter.files), "reference": letter.reference},
                                 after={"missing": [str(m) for m in record.missing],
                                        "correction_due": record.to_json()["correction_due"]})
-    return paths
+    return [Path(name) for name in letter.files]
+
+
+def _letter(draft: Callable[[], LetterRow]) -> LetterRow:
+    try:
+        return draft()
+    except LetterActionError as exc:
+        raise ReviewActionError(str(exc)) from exc
 
 
 def record_notice_sent(services: Services, document_id: int, on: dt.date | str, *, actor: str,
-                       today: dt.date | None = None, expected_version: int | None = None) -> None:
+                       today: dt.date | None = None, expected_version: int | None = None,
+                       way: str = "post") -> None:
+    """The correction notice went out (its letter marked sent, when one was drafted)."""
     _row, record = load(services, document_id, expected_version)
     if record.status != Status.NEEDS_CORRECTION:
         raise ReviewActionError("只有“需补正”的申请才发送补正告知书")
     day = _checked_day(record, on, today)
+    unsent = [letter for letter in letters_of(services, document_id)
+              if letter.kind == "correction" and letter.sent_on is None and letter.dated <= day]
+    if unsent:
+        _letter(lambda: letter_sent(services, document_id, unsent[-1].id, day, way, actor=actor))
+        if services.register.events(document_id, "notice_sent"):
+            return
     services.register.add_event(document_id, "notice_sent", actor=actor, detail={"on": day.isoformat()},
                                 after={"notice_sent_on": day.isoformat()})
 
 
 def record_reply(services: Services, document_id: int, on: dt.date | str, outcome: str, *, actor: str,
-                 today: dt.date | None = None, expected_version: int | None = None) -> None:
+                 today: dt.date | None = None, expected_version: int | None = None,
+                 details: Mapping[str, str] | None = None) -> LetterRow:
+    """The office's decision on an application (a code of REPLY_DECISIONS, or a report row's code)
+    and the letter that tells the applicant; the annual report counts the same decision."""
     _row, record = load(services, document_id, expected_version)
     if record.route != Route.APPLICATION:
         raise ReviewActionError("只有政府信息公开申请才登记答复结果")
-    if outcome not in REPLY_OUTCOMES:
-        raise ReviewActionError(f"未知答复结果 {outcome!r}")
+    try:
+        decision = decision_of(outcome)
+    except LetterActionError as exc:
+        raise ReviewActionError(str(exc)) from exc
     day = _checked_day(record, on, today)
-    services.register.add_event(document_id, "replied", actor=actor, detail={"on": day.isoformat(), "outcome": outcome},
+    services.register.add_event(document_id, "replied", actor=actor,
+                                detail={"on": day.isoformat(), "decision": decision.code, "outcome": decision.outcome},
                                 before=last_reply(services, document_id),
-                                after={"on": day.isoformat(), "outcome": outcome})
+                                after={"on": day.isoformat(), "decision": decision.code, "outcome": decision.outcome})
+    return _letter(lambda: draft_reply(services, document_id, record, decision, actor=actor, on=day, details=details))
 
 
 def last_reply(services: Services, document_id: int) -> dict[str, Any] | None:
     replies = services.register.events(document_id, "replied")
     return dict(replies[-1].detail) if replies else None
+
+
+def request_reasons(services: Services, document_id: int, reason: str, *, actor: str,
+                    today: dt.date | None = None, expected_version: int | None = None) -> LetterRow:
+    """Art. 35: the applicant is asked to explain an application of unreasonable number or frequency."""
+    _row, record = load(services, document_id, expected_version)
+    if record.route != Route.APPLICATION:
+        raise ReviewActionError("只有政府信息公开申请才能要求说明理由")
+    details = {"reason": reason.strip()} if reason.strip() else {}
+    return _letter(lambda: draft_explain(services, document_id, record, details=details, actor=actor, on=today))
 
 
 def record_correction_received(services: Services, document_id: int, on: dt.date | str, *, actor: str,
@@ -275,7 +330,24 @@ def extend(services: Services, document_id: int, reason: str, *, actor: str, on:
         raise ReviewActionError(f"只有已受理的申请才有可延长的答复期限（当前状态 {record.status}）")
     if services.register.events(document_id, "extended"):
         raise ReviewActionError("答复期限已延长过一次（第三十三条：延长最长不得超过20个工作日）")
+    day = on or dt.date.today()
     services.register.add_event(document_id, "extended", actor=actor,
-                                detail={"on": (on or dt.date.today()).isoformat(), "reason": reason.strip()})
-    return _save(services, row, record, record, event="deadline_changed", actor=actor,
-                 changed_after={"reason": reason.strip()})
+                                detail={"on": day.isoformat(), "reason": reason.strip()})
+    extended = _save(services, row, record, record, event="deadline_changed", actor=actor,
+                     changed_after={"reason": reason.strip()})
+    _letter(lambda: draft_extension(services, document_id, extended, reason=reason.strip(),
+                                    original_due=record.reply_due, actor=actor, on=day))
+    return extended
+
+
+def recount(services: Services, document_id: int, *, actor: str) -> tuple[Record, Record]:
+    """The deadlines counted again with the calendar as it is now (after `intake holidays import`);
+    (before, after), stored only when a date moved."""
+    row, record = load(services, document_id)
+    deadlines = compute_deadlines(record.received_on, record.status, clock_events(services.register.events(row.id)),
+                                  services.calendar)
+    if (deadlines.correction_due, deadlines.reply_due, deadlines.provisional) == (
+            record.correction_due, record.reply_due, record.provisional_deadline):
+        return record, record
+    return record, _save(services, row, record, record, event="deadline_changed", actor=actor,
+                         changed_after={"reason": "按新的放假安排重新计算"})

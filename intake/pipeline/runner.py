@@ -237,9 +237,7 @@ def _commit(claimed: Claim, record: Record, services: Services, *, event: str,
     """The row, the outbox, the notice, and only then the inbox file."""
     services.register.complete(claimed.document_id, record, event=event, detail=detail)
     write_record(services.config.outbox, claimed.document_id, record)
-    if record.status == Status.NEEDS_CORRECTION and not services.register.events(claimed.document_id,
-                                                                                  "notice_drafted"):
-        _draft_notice(services, claimed.document_id, record)
+    _draft_letters(services, claimed.document_id, record)
     if claimed.inbox_file is not None:
         remove_inbox_original(claimed.inbox_file, claimed.stored, claimed.intake.sha256)
         services.register.release_inbox_file(claimed.document_id)
@@ -264,12 +262,11 @@ def _note_correction(services: Services, earlier_id: int, record: Record) -> Non
                                 detail={"on": record.received_on.isoformat(), "by": record.sha256})
 
 
-def _draft_notice(services: Services, document_id: int, record: Record) -> None:
-    from intake.office.notices import draft_notice
+def _draft_letters(services: Services, document_id: int, record: Record) -> None:
+    """The correction notice, the Art. 39 notice, the e-mail channels letter, as the record needs."""
+    from intake.office.correspondence import LetterActionError, draft_after_intake
     try:
-        paths = draft_notice(services.config, document_id, record.to_json())
-    except OSError as exc:
-        # The record stands; the office can draft the notice from the review page.
-        log.error("correction notice for #%d not written: %s", document_id, exc)
-        return
-    services.register.add_event(document_id, "notice_drafted", detail={"files": [str(p) for p in paths]})
+        draft_after_intake(services, document_id, record)
+    except (LetterActionError, OSError) as exc:
+        # The record stands; the office drafts the letter from the review page.
+        log.error("letter for #%d not drafted: %s", document_id, exc)

@@ -51,7 +51,23 @@ def _v3_review(db: sqlite3.Connection) -> None:
     db.execute("create index if not exists review_event_kind on events(document_id, kind)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents_and_events, _v2_digests, _v3_review]
+def _v4_letters(db: sqlite3.Connection) -> None:
+    """The letters drafted for documents, and the sequences their numbers are drawn from (one per
+    series 代字 and year: 聊市监依复〔2026〕第1号, 第2号 …)."""
+    db.execute("""create table if not exists letter_sequences (
+        series text not null, year integer not null, last integer not null,
+        primary key (series, year))""")
+    db.execute("""create table if not exists letters (
+        id integer primary key, document_id integer not null, kind text not null, series text not null,
+        year integer not null, number integer not null, reference text not null, decision text,
+        dated text not null, drafted_at text not null, drafted_by text not null, files text not null,
+        sent_on text, sent_way text, sent_by text, sent_at text,
+        unique (series, year, number))""")
+    db.execute("create index if not exists letters_document on letters (document_id)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents_and_events, _v2_digests, _v3_review,
+                                                          _v4_letters]
 LATEST = len(MIGRATIONS)
 
 

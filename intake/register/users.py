@@ -32,14 +32,14 @@ class User:
 def check_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > MAX_NAME_LENGTH or any(c.isspace() or not c.isprintable() for c in name):
-        raise UserError(f"user name must be 1-{MAX_NAME_LENGTH} printable characters without spaces: {name!r}")
+        raise UserError(f"用户名应为 1–{MAX_NAME_LENGTH} 个可打印字符、不含空格：{name!r}")
     return name
 
 
 def add_user(db: sqlite3.Connection, name: str, password: str, *, replace: bool = False) -> None:
     name = check_name(name)
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
+        raise UserError(f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符")
     from werkzeug.security import generate_password_hash   # only where passwords are handled
     password_hash = generate_password_hash(password, method="scrypt")
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
@@ -54,7 +54,7 @@ def add_user(db: sqlite3.Connection, name: str, password: str, *, replace: bool 
             db.execute(f"insert into {USERS_TABLE} (name, password_hash, created_at) values (?, ?, ?)",
                        [name, password_hash, now])
         except sqlite3.IntegrityError as exc:
-            raise UserError(f"user {name!r} exists already (use --reset to set a new password)") from exc
+            raise UserError(f"账号 {name!r} 已存在（用 --reset 设置新密码）") from exc
 
 
 def disable_user(db: sqlite3.Connection, name: str) -> None:
@@ -62,7 +62,7 @@ def disable_user(db: sqlite3.Connection, name: str) -> None:
         changed = db.execute(f"update {USERS_TABLE} set disabled = 1, sessions_valid_after = ? where name = ?",
                              [time.time(), name]).rowcount
     if not changed:
-        raise UserError(f"no user {name!r}")
+        raise UserError(f"没有账号 {name!r}")
 
 
 def list_users(db: sqlite3.Connection) -> list[User]:

@@ -14,7 +14,9 @@ How documents become applications (docs/digest.md, "Annual report"):
   the earlier one was answered (another scan, a fax, an e-mail of the same request), counted once;
   one that arrived after the answer asks again and *is* counted: the office answers it, usually
   不予处理 2.重复申请, as the 2023 report in the seed does;
-- the outcome is the office's first `replied` event, dated by its detail's "on"."""
+- the outcome is the office's first `replied` event, dated by its detail's "on"; its row is the
+  row of the event's decision (`intake.office.vocabulary.REPLY_DECISIONS`), the same decision the
+  reply letter was drafted from, so the letters and the table cannot disagree."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from intake.office.vocabulary import report_outcome
 from intake.register.store import Register
 
 TITLE = "收到和处理政府信息公开申请情况"
@@ -194,8 +197,8 @@ def first_replies(register: Register) -> dict[int, Reply]:
         try:
             on = dt.date.fromisoformat(str(detail.get("on") or event.at[:10]))
         except ValueError as exc:
-            raise ReportError(f"#{event.document_id}: the reply's date {detail.get('on')!r} is not YYYY-MM-DD") from exc
-        reply = Reply(on, str(detail.get("outcome", "")).strip(), event.document_id)
+            raise ReportError(f"#{event.document_id}：答复日期 {detail.get('on')!r} 不是 YYYY-MM-DD 格式") from exc
+        reply = Reply(on, report_outcome(detail), event.document_id)
         known = replies.get(reply.document_id)
         if known is None or reply.on < known.on:
             replies[reply.document_id] = reply
@@ -217,7 +220,7 @@ def applications(register: Register) -> tuple[dict[int, Application], list[tuple
             continue
         if start == document_id:
             if not row.get("applicant_category"):
-                notes.append(f"#{document_id}: no applicant category; counted as {COLUMN_LABELS[column_of(row)]}")
+                notes.append(f"#{document_id}：没有申请人类别，按“{COLUMN_LABELS[column_of(row)]}”统计")
             found[document_id] = Application(document_id, dt.date.fromisoformat(row["received_on"]),
                                              column_of(row))
         application = found[start]
@@ -246,7 +249,7 @@ def annual_table(register: Register, year: int) -> AnnualTable:
 
     def add_result(reply: Reply, column: str) -> None:
         if reply.outcome not in OUTCOMES:
-            unknown.append(f"#{reply.document_id} replied {reply.on} with outcome {reply.outcome!r}")
+            unknown.append(f"#{reply.document_id} 于 {reply.on} 答复，结果 {reply.outcome!r}")
             return
         add(reply.outcome, column)
         add("results_total", column)
@@ -269,17 +272,17 @@ def annual_table(register: Register, year: int) -> AnnualTable:
             add("carried_out", application.column)
             counted_out = 1
         if reply is not None and reply.on < application.received_on:
-            message = (f"#{application.document_id}: replied {reply.on} (on #{reply.document_id}) "
-                       f"before it was received {application.received_on}")
+            message = (f"#{application.document_id}：答复日期 {reply.on}（登记在 #{reply.document_id}）"
+                       f"早于收到日期 {application.received_on}")
             (unbalanced if counted_in != counted_out else notes).append(message)
     for reply, column in orphans:
         if reply.on.year == year:
             add_result(reply, column)
-            unbalanced.append(f"#{reply.document_id}: a reply of {reply.on} is recorded, but #{reply.document_id} "
-                              "is not a counted application (its route is not application, or it failed)")
+            unbalanced.append(f"#{reply.document_id}：登记了 {reply.on} 的答复，但它不是计入统计的申请"
+                              "（类型不是政府信息公开申请，或文件无法读取）")
     if unknown:
-        raise ReportError("replies whose outcome is not a row of the form "
-                          f"(expected one of {', '.join(OUTCOMES)}):\n  " + "\n  ".join(unknown))
+        raise ReportError("以下答复的结果不是年度报告表中的一行"
+                          f"（应为 {'、'.join(OUTCOMES)} 之一）：\n  " + "\n  ".join(unknown))
     table = AnnualTable(year, cells, tuple(notes))
     check(table, unbalanced)
     return table
@@ -292,15 +295,14 @@ def check(table: AnnualTable, suspects: Sequence[str] = ()) -> None:
         name = COLUMN_LABELS[column]
         total = sum(table.value(outcome, column) for outcome in OUTCOMES)
         if total != table.value("results_total", column):
-            problems.append(f"{name}: （七）总计 {table.value('results_total', column)} ≠ sum of the outcomes {total}")
+            problems.append(f"{name}：（七）总计 {table.value('results_total', column)} ≠ 各项办理结果之和 {total}")
         incoming = table.value("received", column) + table.value("carried_in", column)
         outgoing = table.value("results_total", column) + table.value("carried_out", column)
         if incoming != outgoing:
-            problems.append(f"{name}: 一 {table.value('received', column)} + 二 {table.value('carried_in', column)} "
-                            f"= {incoming}, but 三 {table.value('results_total', column)} + 四 "
+            problems.append(f"{name}：一 {table.value('received', column)} + 二 {table.value('carried_in', column)} "
+                            f"= {incoming}，但 三 {table.value('results_total', column)} + 四 "
                             f"{table.value('carried_out', column)} = {outgoing}")
     if problems:
         detail = "\n  ".join(problems)
-        look_at = ("\ndocuments to look at:\n  " + "\n  ".join(suspects)) if suspects else ""
-        raise ReportInconsistent(f"the {table.year} table does not balance (一 + 二 must equal 三 + 四):\n  "
-                                 f"{detail}{look_at}")
+        look_at = ("\n请核对以下文件：\n  " + "\n  ".join(suspects)) if suspects else ""
+        raise ReportInconsistent(f"{table.year}年表格不平衡（一 + 二 应等于 三 + 四）：\n  {detail}{look_at}")

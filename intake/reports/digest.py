@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from intake.deadlines.workdays import WorkdayCalendar
+from intake.kernel import office_error
 from intake.masking import mask
+from intake.office.wording import reason_text
 from intake.outbox import write_atomic
 from intake.pipeline.services import Services
 from intake.register.store import Register
@@ -113,6 +115,7 @@ class Digest:
     repeat_applicants: tuple[RepeatApplicant, ...]
     provisional: tuple[DueItem, ...]
     chart: tuple[ChartBar, ...]
+    review_base: str = ""      # the review page's address ([review] base_url): every item links there
 
     @property
     def subject(self) -> str:
@@ -122,7 +125,7 @@ class Digest:
 
 # ---------------------------------------------------------------- building it
 def build_digest(register: Register, calendar: WorkdayCalendar, day: dt.date, *, agency: str = "",
-                 now: dt.datetime | None = None) -> Digest:
+                 now: dt.datetime | None = None, review_base: str = "") -> Digest:
     """The digest for `day`, from the register as it is now; personal values already masked."""
     rows = register.summaries()
     events = _office_events(register)
@@ -146,21 +149,21 @@ def build_digest(register: Register, calendar: WorkdayCalendar, day: dt.date, *,
         due_soon=tuple(item for item in open_items if 0 <= item.workdays_left and item.due <= horizon),
         awaiting_correction=_awaiting_correction(rows, events, continued, day),
         review=tuple(DocumentItem(int(row["id"]), (row["arrived_at"] or "")[:10],
-                                  f"{_label(ROUTE_LABELS, row['route'])} · 置信度 {row['confidence'] or 0:.2f}",
+                                  f"{_label(ROUTE_LABELS, row['route'])} · 可信度 {row['confidence'] or 0:.2f}",
                                   _first_reason(row["reasons"]))
                      for row in rows if row["state"] == "done" and row["status"] == "needs_review"),
         failures=tuple(DocumentItem(int(row["id"]), (row["arrived_at"] or "")[:10],
-                                    mask(row["original_name"] or row["sha256"][:12]), mask(row["error"] or ""))
+                                    mask(row["original_name"] or row["sha256"][:12]), office_error(row["error"]))
                        for row in rows if row["state"] == "done" and row["status"] == "failed"),
         repeat_applicants=repeat_applicants(rows, day),
         provisional=tuple(item for item in open_items if item.provisional),
-        chart=_chart(rows, day),
+        chart=_chart(rows, day), review_base=review_base.rstrip("/"),
     )
 
 
 def _label(labels: Mapping[str, str], key: str | None) -> str:
     key = key or "unknown"
-    return f"{labels.get(key, key)} {key}"
+    return labels.get(key, key)
 
 
 def _route_status_counts(arrivals: list[dict[str, Any]]) -> tuple[Count, ...]:
@@ -201,8 +204,8 @@ def _open_deadlines(rows: Iterable[dict[str, Any]], events: Mapping[int, Mapping
         if row["state"] != "done":
             continue
         answered = events.get(int(row["id"]), {})
-        for column, what, answers in (("reply_due", "答复 reply", ("replied",)),
-                                      ("correction_due", "补正告知 correction notice", ("notice_sent", "replied"))):
+        for column, what, answers in (("reply_due", "答复", ("replied",)),
+                                      ("correction_due", "补正告知", ("notice_sent", "replied"))):
             if not row[column] or any(kind in answered for kind in answers):
                 continue
             if column == "correction_due" and int(row["id"]) in continued:
@@ -229,7 +232,7 @@ def _awaiting_correction(rows: Iterable[dict[str, Any]], events: Mapping[int, Ma
 
 def _first_reason(reasons: str | None) -> str:
     listed = json.loads(reasons or "[]")
-    return mask(str(listed[0]))[:120] if listed else ""
+    return mask(reason_text(str(listed[0])))[:120] if listed else ""
 
 
 def _chart(rows: Iterable[Mapping[str, Any]], day: dt.date) -> tuple[ChartBar, ...]:
@@ -295,7 +298,8 @@ class DigestFiles:
 def produce_digest(services: Services, day: dt.date, *, now: dt.datetime | None = None) -> DigestFiles:
     """Build, render and write outbox/digest/DAY.txt and .html (atomically)."""
     config = services.config
-    digest = build_digest(services.register, services.calendar, day, agency=config.agency.name, now=now)
+    digest = build_digest(services.register, services.calendar, day, agency=config.agency.name, now=now,
+                          review_base=config.review.base_url)
     text, html = render(digest, config.home)
     folder = config.outbox / "digest"
     return DigestFiles(digest, text, html, write_atomic(folder / f"{day}.txt", text),

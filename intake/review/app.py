@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from intake.config import Config
 from intake.deadlines.workdays import WorkdayCalendar
+from intake.kernel import office_error
 from intake.register.store import Register
 from intake.review import labels
 from intake.review.auth import (
@@ -30,7 +31,7 @@ SESSION_HOURS = 10          # one working day; the office signs in again the nex
 # Reachable without a session: the sign-in form and its stylesheet/script (no personal data).
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "static"})
 # Answered with 401 instead of a redirect: images and downloads are not pages to land on.
-NON_PAGE_ENDPOINTS = frozenset({"item.page_image", "item.notice_file"})
+NON_PAGE_ENDPOINTS = frozenset({"item.page_image", "item.letter_file"})
 
 CSP = ("default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
@@ -72,6 +73,7 @@ def create_app(config: Config, *, calendar: WorkdayCalendar | None = None, throt
     app.teardown_appcontext(_close_register)
     app.register_error_handler(HTTPException, _error_page)
     app.jinja_env.globals.update(csrf_token=csrf_token, labels=labels, label=labels.label)
+    app.jinja_env.filters["office_error"] = office_error
     return app
 
 

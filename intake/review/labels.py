@@ -43,7 +43,8 @@ EVENTS: dict[str, str] = {
     "corrected": "更正字段", "rerouted": "更改类型", "status_changed": "更改状态",
     "notice_drafted": "起草补正告知书", "notice_confirmed": "确认补正告知书", "notice_sent": "发出补正告知书",
     "correction_received": "收到补正材料", "deadline_changed": "重新计算期限", "extended": "延长答复期限",
-    "replied": "答复", "review": "审核",
+    "replied": "答复", "review": "审核", "released": "移出收件箱", "letter_drafted": "起草文书",
+    "letter_sent": "文书发出",
 }
 QUEUES: dict[str, str] = {
     "needs_review": "待人工审核", "needs_correction": "需补正", "due": "期限", "routed": "已转办",

@@ -145,7 +145,7 @@ def demo_samples(today: dt.date, calendar: WorkdayCalendar) -> list[Sample]:
             key="overdue-wang.eml", route=Route.APPLICATION, status=Status.ACCEPTED, received_on=back(25),
             calendar=calendar, channel=Channel.EMAIL,
             applicant=Applicant(kind=ApplicantKind.PERSON, category=Category.INDIVIDUAL, name="王芳", id_type=IdType.RESIDENT_ID,
-                                id_number="37150219900101002X", email="wangfang@example.com"),
+                                id_number="371502199001010020", email="wangfang@example.com"),
             request=Request(description="2023年度全市特种设备安全检查情况通报"),
             delivery=Delivery(media=(Medium.ELECTRONIC,), methods=(Method.EMAIL,)),
             text="主题：政府信息公开申请\n申请人：王芳\n所需信息：2023年度全市特种设备安全检查情况通报", marked=True),
@@ -161,7 +161,7 @@ def demo_samples(today: dt.date, calendar: WorkdayCalendar) -> list[Sample]:
             key="firm-legal.pdf", route=Route.APPLICATION, status=Status.ACCEPTED, received_on=back(18),
             calendar=calendar,
             applicant=Applicant(kind=ApplicantKind.ORGANIZATION, category=Category.LEGAL_SERVICES, name="山东聊城明信律师事务所",
-                                id_type=IdType.USCC, id_number="31370000MD0123456X", phone="0635-8881234",
+                                id_type=IdType.USCC, id_number="31370000MD0123456A", phone="0635-8881234",
                                 contact_person="刘律师", address="聊城市东昌府区东昌路66号"),
             request=Request(description="某公司2022年行政处罚决定书", doc_numbers=("聊市监罚〔2022〕301号",)),
             delivery=Delivery(media=(Medium.PAPER,), methods=(Method.PICKUP,)),
@@ -215,7 +215,7 @@ def _email_original(sent_on: dt.date) -> str:
         "Content-Transfer-Encoding: 8bit\r\n\r\n"
         "市场监督管理局：\r\n"
         "根据《中华人民共和国政府信息公开条例》，本人申请公开2023年度全市特种设备安全检查情况通报。\r\n"
-        "申请人：王芳，身份证号37150219900101002X。\r\n"
+        "申请人：王芳，身份证号371502199001010020。\r\n"
         "请通过电子邮件以电子文档形式提供。\r\n"
         "王芳\r\n")
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
-from intake.kernel.errors import IntakeError
-from intake.kernel.model import FileKind
+from intake.kernel.errors import IntakeError, office_error
+from intake.kernel.model import EmailMeta, FileKind
 from intake.ocr.files import sniff
 
 DISPLAY_WIDTH = 1400          # pixels: sharp enough to read small print when zoomed to 200 %
@@ -35,6 +35,9 @@ class ViewPage:
     kind: str                   # "image" or "text"
     text: str | None = None     # for text pages (e-mail body, .docx, .txt)
     origin: str = ""            # e.g. "attachment:scan.jpg"
+    sender: str = ""            # an e-mail body's From (name and address) …
+    sent_at: str = ""           # … and its Date, as the office reads them
+    subject: str = ""
 
 
 def archived_file(archive_root: Path, archive_path: str | None) -> Path | None:
@@ -65,7 +68,8 @@ def list_pages(path: Path, max_pixels: int) -> list[ViewPage]:
     if kind == FileKind.PDF:
         return [ViewPage(number, "image") for number in range(1, _pdf_page_count(path) + 1)]
     if kind in TEXT_KINDS:
-        return [_view_page(number, page) for number, page in enumerate(_text_document_pages(path, kind), 1)]
+        pages, meta = _text_document(path, kind)
+        return [_view_page(number, page, meta) for number, page in enumerate(pages, 1)]
     raise ScanError("原件不是图片、PDF、邮件或文本，无法显示")
 
 
@@ -104,7 +108,7 @@ def _open_image(path: Path, max_pixels: int) -> Image.Image:
     except Image.DecompressionBombError as exc:
         raise ScanError("图片过大，无法安全打开") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ScanError(f"图片无法解码：{exc}") from exc
+        raise ScanError("图片无法解码，文件可能已损坏") from exc
     _check_size(image, max_pixels)
     return image
 
@@ -130,7 +134,7 @@ def _image_frame(path: Path, number: int, max_pixels: int) -> Image.Image:
                     page = ImageOps.exif_transpose(frame.copy())
                     page.load()
                 except (OSError, SyntaxError, ValueError, EOFError) as exc:
-                    raise ScanError(f"图片已损坏：{exc}") from exc
+                    raise ScanError("图片已损坏，无法显示") from exc
                 return page
     raise ScanError(f"没有第 {number} 页")
 
@@ -141,7 +145,7 @@ def _pdf_page_count(path: Path) -> int:
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
-        raise ScanError(f"PDF 无法打开：{exc}") from exc
+        raise ScanError("PDF 无法打开，文件可能已损坏或设有密码") from exc
     try:
         return len(pdf)
     finally:
@@ -153,7 +157,7 @@ def _pdf_page(path: Path, number: int, width: int, max_pixels: int) -> Image.Ima
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
-        raise ScanError(f"PDF 无法打开：{exc}") from exc
+        raise ScanError("PDF 无法打开，文件可能已损坏或设有密码") from exc
     try:
         if not 1 <= number <= len(pdf):
             raise ScanError(f"没有第 {number} 页")
@@ -179,19 +183,30 @@ class _TextDocumentPage:
     origin: str
 
 
-def _text_document_pages(path: Path, kind: FileKind) -> list[_TextDocumentPage]:
-    """An e-mail's body as text and its attachments as pages, the way the pipeline read them."""
+def _text_document(path: Path, kind: FileKind) -> tuple[list[_TextDocumentPage], EmailMeta | None]:
+    """An e-mail's body as text and its attachments as pages, the way the pipeline read them, and
+    the e-mail's headers."""
     from intake.ocr.pages import PageLimits, document_from_bytes
     try:
         document = document_from_bytes(path.read_bytes(), kind, PageLimits())
     except (IntakeError, OSError) as exc:
-        raise ScanError(f"原件无法读取：{exc}") from exc
-    return [_TextDocumentPage(page.text, page.image, page.origin) for page in document.pages]
+        raise ScanError(f"原件无法读取：{office_error(str(exc))}") from exc
+    return [_TextDocumentPage(page.text, page.image, page.origin) for page in document.pages], document.email
 
 
-def _view_page(number: int, page: _TextDocumentPage) -> ViewPage:
+def _text_document_pages(path: Path, kind: FileKind) -> list[_TextDocumentPage]:
+    return _text_document(path, kind)[0]
+
+
+def _view_page(number: int, page: _TextDocumentPage, meta: EmailMeta | None = None) -> ViewPage:
     if page.image is not None:
         return ViewPage(number, "image", origin=page.origin)
+    if meta is not None and page.origin == "email-body":
+        sender = " ".join(part for part in (meta.sender_name, f"<{meta.sender_address}>" if meta.sender_address
+                                            else None) if part) or "（无）"
+        sent_at = f"{meta.date:%Y-%m-%d %H:%M}" if meta.date else "（邮件未注明）"
+        return ViewPage(number, "text", text=page.text or "", origin=page.origin, sender=sender, sent_at=sent_at,
+                        subject=meta.subject)
     return ViewPage(number, "text", text=page.text or "", origin=page.origin)
 
 

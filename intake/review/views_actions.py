@@ -16,7 +16,6 @@ from intake.office.actions import (
     CHOICES,
     FIELD_KEYS,
     LIST_KEYS,
-    REPLY_OUTCOMES,
     ReviewActionError,
     change_route,
     change_status,
@@ -26,8 +25,12 @@ from intake.office.actions import (
     record_correction_received,
     record_notice_sent,
     record_reply,
+    request_reasons,
 )
+from intake.office.correspondence import DETAIL_FIELDS, LetterActionError, decision_of, letter_sent
+from intake.office.checks import input_warnings
 from intake.pipeline.services import Services
+from intake.register.letters import SENT_WAYS, LetterBook
 from intake.review import labels
 from intake.review.context import services, signed_in_user, state
 
@@ -43,7 +46,8 @@ def _fields(svc: Services, document_id: int, form: Form, actor: str, version: in
         elif key in form:
             values[key] = form[key]
     record = correct_fields(svc, document_id, values, actor=actor, expected_version=version)
-    return f"已保存。状态：{labels.label(labels.STATUSES, record.status)}"
+    warnings = "".join(f"注意：{warning.message}。" for warning in input_warnings(record.applicant))
+    return f"已保存。状态：{labels.label(labels.STATUSES, record.status)}。{warnings}"
 
 
 def _route(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
@@ -58,21 +62,54 @@ def _status(svc: Services, document_id: int, form: Form, actor: str, version: in
 
 
 def _notice(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
-    paths = confirm_notice(svc, document_id, actor=actor, expected_version=version)
+    paths = confirm_notice(svc, document_id, actor=actor, expected_version=version, today=_today())
     return "补正告知书已确认并生成：" + "、".join(path.name for path in paths)
 
 
 def _notice_sent(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
     record_notice_sent(svc, document_id, form.get("on", ""), actor=actor, today=_today(),
-                       expected_version=version)
+                       expected_version=version, way=form.get("way", "post"))
     return f"已登记：补正告知书于 {form.get('on')} 发出"
 
 
 def _reply(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
     outcome = form.get("outcome", "")
-    record_reply(svc, document_id, form.get("on", ""), outcome, actor=actor, today=_today(),
-                 expected_version=version)
-    return f"已登记答复：{form.get('on')} {REPLY_OUTCOMES[outcome]}"
+    details = {name: form.get(name, "") for name in DETAIL_FIELDS}
+    letter = record_reply(svc, document_id, form.get("on", ""), outcome, actor=actor, today=_today(),
+                          expected_version=version, details=details)
+    return f"已登记答复：{form.get('on')} {decision_of(outcome).wording}；已起草文书 {letter.reference}"
+
+
+def _explain(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
+    letter = request_reasons(svc, document_id, form.get("reason", ""), actor=actor, today=_today(),
+                             expected_version=version)
+    return f"已起草说明理由告知书 {letter.reference}（第三十五条）"
+
+
+def _letter_sent(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
+    on = _date(form.get("on", ""))
+    letter_id = form.get("letter_id", type=int) or 0
+    if letter_id and any(letter.id == letter_id and letter.kind == "correction"
+                         for letter in LetterBook(svc.register).of_document(document_id)):
+        record_notice_sent(svc, document_id, on, actor=actor, today=_today(), way=form.get("way", ""))
+        sent = LetterBook(svc.register).get(letter_id)
+    else:
+        try:
+            sent = letter_sent(svc, document_id, letter_id, on, form.get("way", ""), actor=actor)
+        except LetterActionError as exc:
+            raise ReviewActionError(str(exc)) from exc
+    reference = sent.reference if sent else ""
+    return f"已登记：文书 {reference} 于 {on} 以{SENT_WAYS.get(form.get('way', ''), '')}方式发出"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise ReviewActionError(f"日期格式应为 YYYY-MM-DD：{text!r}") from exc
+    if day > _today():
+        raise ReviewActionError(f"日期 {day} 晚于今天，不能预先登记")
+    return day
 
 
 def _correction(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
@@ -83,8 +120,10 @@ def _correction(svc: Services, document_id: int, form: Form, actor: str, version
 
 
 def _extend(svc: Services, document_id: int, form: Form, actor: str, version: int | None) -> str:
-    record = extend(svc, document_id, form.get("reason", ""), actor=actor, expected_version=version)
-    return f"答复期限已延长至 {record.reply_due}（第三十三条）"
+    record = extend(svc, document_id, form.get("reason", ""), actor=actor, expected_version=version, on=_today())
+    extension = [letter for letter in LetterBook(svc.register).of_document(document_id) if letter.kind == "extension"]
+    drafted = f"；已起草延期答复告知书 {extension[-1].reference}" if extension else ""
+    return f"答复期限已延长至 {record.reply_due}（第三十三条）{drafted}"
 
 
 def _today() -> dt.date:
@@ -93,7 +132,8 @@ def _today() -> dt.date:
 
 ACTIONS: dict[str, Callable[[Services, int, Form, str, int | None], str]] = {
     "fields": _fields, "route": _route, "status": _status, "notice": _notice, "notice-sent": _notice_sent,
-    "reply": _reply, "correction": _correction, "extend": _extend,
+    "reply": _reply, "correction": _correction, "extend": _extend, "explain": _explain,
+    "letter-sent": _letter_sent,
 }
 
 

@@ -2,15 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, send_file
 
 from intake.deadlines.periods import clock_events, compute_deadlines
-from intake.kernel.model import Status
-from intake.office.actions import CHOICES, FIELD_KEYS, LIST_KEYS, REPLY_OUTCOMES, SETTABLE_STATUSES, version_of
+from intake.kernel import Route, Status, office_error
+from intake.office.checks import input_warnings
+from intake.office.wording import reason_text
+from intake.letters.draft import letter_path
+from intake.letters.kinds import KINDS, LetterKind
+from intake.office.actions import CHOICES, FIELD_KEYS, LIST_KEYS, SETTABLE_STATUSES, version_of
+from intake.office.vocabulary import REPLY_DECISIONS, REPLY_OUTCOMES
+from intake.register.letters import SENT_WAYS, LetterBook, LetterRow
 from intake.register import DocumentRow, RowState
 from intake.register.queues import queue_counts
 from intake.review import history
@@ -19,7 +24,6 @@ from intake.review.scans import ScanError, ViewPage, archived_file
 from intake.review.views_queue import SOON_WORKDAYS
 
 blueprint = Blueprint("item", __name__)
-NOTICE_EVENTS = ("notice_drafted", "notice_confirmed")
 
 
 def _document(document_id: int) -> DocumentRow:
@@ -39,12 +43,15 @@ def show(document_id: int) -> str:
     today = review_state.today()
     return render_template(
         "item.html", document=document, record=record, pages=pages, scan_error=scan_error, events=events,
-        field_keys=FIELD_KEYS, list_keys=LIST_KEYS, choices=CHOICES, reply_outcomes=_grouped_outcomes(),
+        field_keys=FIELD_KEYS, list_keys=LIST_KEYS, choices=CHOICES, reply_decisions=_grouped_decisions(),
         settable_statuses=[str(s) for s in SETTABLE_STATUSES], version=version_of(services(), document_id),
         explanation=_explanation(document_id, record), due=_due(record, events, today), today=today,
-        notice_files=_notice_files(document_id, events), notices_available=_notices_available(),
+        letters=_letters(document_id), sent_ways=SENT_WAYS,
         done=document.state == RowState.DONE and bool(record),
-        reasons=list(document.record.reasons) if document.record else [], counts=queue_counts(register().conn, today),
+        reasons=[reason_text(reason) for reason in document.record.reasons] if document.record else [],
+        error=office_error(record.get("error")), warnings=input_warnings(document.record.applicant)
+        if document.record and document.record.route == Route.APPLICATION else [],
+        counts=queue_counts(register().conn, today),
         active_queue=_queue_of(record))
 
 
@@ -94,34 +101,30 @@ def _due(record: dict[str, Any], events: list[history.HistoryEntry], today: dt.d
             "soon": not answered and today.isoformat() <= day <= soon_until}
 
 
-def _grouped_outcomes() -> list[tuple[str, list[tuple[str, str]]]]:
+def _grouped_decisions() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The office's decisions under the annual report's groups (予以公开, 不予公开 …)."""
     groups: dict[str, list[tuple[str, str]]] = {}
-    for code, wording in REPLY_OUTCOMES.items():
-        groups.setdefault(code.split(".")[0], []).append((code, wording))
+    for decision in REPLY_DECISIONS.values():
+        group = REPLY_OUTCOMES[decision.outcome].split("：")[0].split("（")[0]
+        groups.setdefault(group, []).append((decision.code, decision.wording))
     return list(groups.items())
 
 
-def _notices_available() -> bool:
-    return importlib.util.find_spec("intake.office.notices") is not None
+@dataclass(frozen=True, slots=True)
+class LetterView:
+    row: LetterRow
+    title: str
+    files: dict[str, str]          # suffix → file name, for the files that still exist
 
 
-def _notice_files(document_id: int, events: list[history.HistoryEntry]) -> dict[str, Path]:
-    """The latest drafted notice's files that still exist inside HOME/outbox."""
-    outbox = state().config.outbox.resolve()
-    for event in reversed(events):
-        if event.kind not in NOTICE_EVENTS:
-            continue
-        found: dict[str, Path] = {}
-        for name in event.detail.get("files") or []:
-            try:
-                path = Path(name).resolve(strict=True)
-            except (OSError, RuntimeError):
-                continue
-            if path.is_relative_to(outbox) and path.is_file() and path.suffix in (".docx", ".txt"):
-                found[path.suffix.lstrip(".")] = path
-        if found:
-            return found
-    return {}
+def _letters(document_id: int) -> list[LetterView]:
+    config = state().config
+    views = []
+    for row in LetterBook(register()).of_document(document_id):
+        files = {suffix.lstrip("."): path.name for suffix in (".docx", ".txt")
+                 if (path := letter_path(config, row, suffix)) is not None}
+        views.append(LetterView(row, KINDS[LetterKind(row.kind)].title, files))
+    return views
 
 
 # ---------------------------------------------------------------- binary answers (401 without sign-in)
@@ -141,11 +144,13 @@ def page_image(document_id: int, number: int) -> Response:
     return response
 
 
-@blueprint.route("/item/<int:document_id>/notice.<any(docx, txt):kind>")
-def notice_file(document_id: int, kind: str) -> Response:
+@blueprint.route("/item/<int:document_id>/letter/<int:letter_id>.<any(docx, txt):kind>")
+def letter_file(document_id: int, letter_id: int, kind: str) -> Response:
     _document(document_id)
-    events = [history.entry(event) for event in register().events(document_id)]
-    path = _notice_files(document_id, events).get(kind)
+    letter = LetterBook(register()).get(letter_id)
+    if letter is None or letter.document_id != document_id:
+        abort(404)
+    path = letter_path(state().config, letter, f".{kind}")
     if path is None:
         abort(404)
     return send_file(path, as_attachment=True, download_name=path.name, max_age=0)
