@@ -6,15 +6,23 @@ import re
 from intake.kernel.model import Channel, FileKind
 
 FAX_HEADER = re.compile(r"FROM\s*[:：].{0,40}TO\s*[:：]|P\.\s*\d+\s*/\s*\d+|传真(号|发送|封面)|^传真$", re.I | re.M)
-ONLINE = re.compile(r"网上申请|在线申请|申请编号[：:]\s*\w+|门户网站|提交时间[：:]|依申请公开\s*>")
-IN_PERSON = re.compile(r"当面提交|现场提交|窗口(受理|接收)|来访登记")
+# A fax machine's transmit line at the top of every page: a time of day, and a page mark or the
+# sender's number with an arrow — whatever the machine's language and date format.
+_TIME = r"\d{1,2}\s?[:：]\s?\d{2}"
+_PAGE = r"(?:\bP(?:AGE)?\s?\.?\s?0*\d{1,3}(?:\s?(?:/|OF)\s?0*\d{1,3})?\b|第\s?\d{1,3}\s?(?:/\s?\d{1,3}\s?)?页|\bSeite\b)"
+TRANSMIT_LINE = re.compile(rf"^(?=.*{_TIME})(?=.*(?:{_PAGE}|->|→|FROM|发自|FAX)).{{10,160}}$", re.I | re.M)
+ONLINE = re.compile(r"网上申请|在线申请|在线提交|网上提交|申请编号[：:]\s*\w+|系统受理号|查询码[：:]|门户网站|政务服务网|"
+                    r"提交时间[：:]|提交日期[：:]|依申请公开\s*[>·|]|申请信息确认单")
+IN_PERSON = re.compile(r"当面提交|现场提交|窗口(受理|接收|代填|填写|办理)|来访登记|代为填写|口头(提出|申请)")
 
 
 def detect_channel(kind: FileKind, is_email: bool, fax_pages: bool, text: str) -> Channel:
     if kind == FileKind.EML or is_email:
         return Channel.EMAIL
-    head = "\n".join(text.splitlines()[:8])
-    if FAX_HEADER.search(head) or (fax_pages and re.search(r"FROM|TO|传真", head, re.I)):
+    lines = text.splitlines()
+    head = "\n".join(lines[:8])
+    if FAX_HEADER.search(head) or TRANSMIT_LINE.search("\n".join(lines[:3])) or \
+            (fax_pages and re.search(r"FROM|TO|传真|FAX", head, re.I)):
         return Channel.FAX
     if ONLINE.search(text):
         return Channel.ONLINE
@@ -23,3 +31,9 @@ def detect_channel(kind: FileKind, is_email: bool, fax_pages: bool, text: str) -
     if kind in (FileKind.TXT, FileKind.DOCX):
         return Channel.UNKNOWN
     return Channel.LETTER
+
+
+def without_transmit_lines(text: str) -> str:
+    """The text without fax transmit lines: the sending machine's number and the page mark are
+    not the applicant's phone or request."""
+    return "\n".join(line for line in text.splitlines() if not TRANSMIT_LINE.fullmatch(line))

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from intake.classifiers.agency import AgencyFacts
+from intake.classifiers.channel import without_transmit_lines
 from intake.classifiers.fields.reflow import collapse_spaced_letters, reflow
 from intake.classifiers.route.rules import is_marked
 from intake.classifiers.written import as_written
@@ -39,6 +40,9 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
     """`text` may be a simplified copy of a traditional-script document (the same length); then
     `written` is the document as written, and the values found are given back in its characters."""
     from intake.classifiers.nlp import run
+    if written is not None and written != text:
+        written = without_transmit_lines(written)
+    text = without_transmit_lines(text)
     original = collapse_spaced_letters(text)
     # The heading is judged on the lines as printed, before wrapped lines are joined.
     marked = is_marked(original, email.subject if email else "")

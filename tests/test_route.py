@@ -81,3 +81,33 @@ def test_marked_only_by_the_heading_or_subject():
 
 def test_reasons_name_the_cues():
     assert any("举报" in reason for reason in classify(REPORT).reasons)
+
+
+@pytest.mark.parametrize("header", [
+    "MAR-11-2025 09:18  FROM:06355189626  TO:06358519810  某律师事务所  P.1/2",
+    "2025-04-27  08:56   186****0245   某复印部        P.01",
+    "04/29/2025 17:52  0635 8213907  图文快印  #3391  PAGE 1 OF 2",
+    "2025年11月18日 08:41   发自：某研究所   传真号：0635-2337731   第1页/共3页",
+])
+def test_a_fax_machines_transmit_line_means_fax(header):
+    from intake.classifiers.channel import detect_channel, without_transmit_lines
+    from intake.kernel import Channel, FileKind
+    text = f"{header}\n政府信息公开申请书\n申请人：张三"
+    assert detect_channel(FileKind.TIFF, False, False, text) == Channel.FAX
+    assert without_transmit_lines(text) == "政府信息公开申请书\n申请人：张三"
+
+
+def test_a_meeting_time_in_a_letter_is_not_a_fax_header():
+    from intake.classifiers.channel import detect_channel
+    from intake.kernel import Channel, FileKind
+    assert detect_channel(FileKind.PNG, False, False, "通知\n会议于2025年3月10日上午9:00召开") == Channel.LETTER
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("政府信息公开申请登记表\n（窗口代填）\n申请人：李四", "in_person"),
+    ("政府信息公开申请表（在线提交）\n系统受理号：X-1", "online"),
+])
+def test_counter_forms_and_online_printouts(text, channel):
+    from intake.classifiers.channel import detect_channel
+    from intake.kernel import FileKind
+    assert detect_channel(FileKind.PNG, False, False, text) == channel
