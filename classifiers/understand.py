@@ -40,9 +40,9 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
     """`text` may be a simplified copy of a traditional-script document (the same length); then
     `written` is the document as written, and the values found are given back in its characters."""
     from intake.classifiers.nlp import run
-    if written is not None and written != text:
-        written = without_transmit_lines(written)
+    simplified_copy = written is not None and written != text
     text = without_transmit_lines(text)
+    written = without_transmit_lines(written) if written is not None and simplified_copy else None
     original = collapse_spaced_letters(text)
     # The heading is judged on the lines as printed, before wrapped lines are joined.
     marked = is_marked(original, email.subject if email else "")
@@ -51,7 +51,7 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
     application = classification.route == Route.APPLICATION
     extraction = Extraction(applicant=doc._.applicant, request=doc._.request, delivery=doc._.delivery,
                             confidence=ocr_confidence)
-    if written is not None and written != text:
+    if written is not None:
         extraction = as_written(extraction, text, written)
     result: Check = doc._.check if application else Check()
     confidence = _confidence(classification, result, ocr_confidence)

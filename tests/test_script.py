@@ -43,3 +43,13 @@ def test_a_traditional_letter_is_understood_and_recorded_as_written(home: Path, 
     assert record["request"]["description"].startswith("貴局於2024年對聊城恒昌食品有限公司作出之行政處罰決定書")
     assert record["delivery"]["methods"] == ["email"]
     assert "貴局於2024年" in record["text"]             # the record keeps the text as written
+
+
+def test_a_fax_header_on_a_simplified_letter_does_not_disturb_its_values():
+    from intake.classifiers.understand import understand
+    letter = ("MAR-11-2025 09:18  FROM:06355189626  TO:06358519810  P.1/2\n政府信息公开申请书\n"
+              "申请人：张立新，联系电话：13912345678，住址：聊城市莘县燕塔街道振兴路88号。\n"
+              "现申请公开以下政府信息：\n2025年第二季度在用电梯监督抽查结果通报。\n请邮寄纸质件。\n")
+    result = understand(letter, written=letter)
+    assert result.extraction is not None and result.extraction.applicant.name == "张立新"
+    assert result.extraction.applicant.address == "聊城市莘县燕塔街道振兴路88号"
