@@ -57,3 +57,42 @@ def check(extraction: Extraction, *, vague: bool | None = None) -> Check:
         missing.append(Missing.DELIVERY_FORMAT)
         reasons.append("Art. 29(三): no form or way of getting the information")
     return Check(missing=tuple(missing), reasons=tuple(reasons))
+
+
+# ---------------------------------------------------------------- looked for again
+_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])(?:[0-9]{17}[0-9Xx×]|[0-9A-HJ-NPQRTUWXY]{18}|[0-9]{15})(?![0-9A-Za-z])")
+_PERMIT_LIKE = re.compile(r"(?:护照|通行证|台胞证|回乡证|居住证|证件号|身份证|passport)\D{0,10}[A-Z0-9]{6,18}", re.I)
+_ADDRESS_LIKE = re.compile(r"[\u4e00-\u9fff]{2,}(?:省|市|区|县|镇|乡|村)[\u4e00-\u9fff0-9]{1,20}(?:路|街|道|巷|弄|号|村|组|楼|室)")
+_NAME_LIKE = re.compile(r"(?:申请人|姓\s*名|签\s*名|具名人|联系人)\s*[:：]?\s*[\u4e00-\u9fffA-Z]{2,}")
+
+
+def unread_hints(text: str, missing: tuple[Missing, ...], *, asks_information: bool,
+                 agency_phones: tuple[str, ...] = (), agency_words: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """For each item judged missing, what in the whole text might be it after all (a number shaped
+    like an ID, a phone, an address, a request clause, a delivery word): a correction notice must not
+    ask for what the applicant wrote and the reading missed."""
+    from intake.classifiers import identifiers as ids
+    from intake.classifiers.delivery import MEDIA_WORDS, METHOD_WORDS
+    hints: list[str] = []
+    for item in missing:
+        found: str | None = None
+        if item == Missing.APPLICANT_ID:
+            match = _ID_LIKE.search(text) or _PERMIT_LIKE.search(text)
+            found = match.group(0) if match else None
+        elif item == Missing.APPLICANT_CONTACT:
+            ours = {re.sub(r"\D", "", phone) for phone in agency_phones}
+            phones = [p for p in ids.find_phones(text) if re.sub(r"\D", "", p) not in ours]
+            addresses = [m.group(0) for m in _ADDRESS_LIKE.finditer(text) if not any(w in m.group(0) for w in agency_words)]
+            found = next(iter(phones + ids.find_emails(text) + addresses), None)
+        elif item == Missing.APPLICANT_NAME:
+            match = _NAME_LIKE.search(text)
+            found = match.group(0) if match else None
+        elif item == Missing.REQUEST_DESCRIPTION and asks_information:
+            found = "a clause that asks for information"
+        elif item == Missing.DELIVERY_FORMAT:
+            # A word of the delivery tables used as a way, not as a contact's label (电子邮件：…).
+            found = next((word for word, _ in (*MEDIA_WORDS, *METHOD_WORDS)
+                          if len(word) >= 2 and re.search(re.escape(word) + r"(?!\s*[:：])", text)), None)
+        if found:
+            hints.append(f"{item}: the text may hold it after all ({found[:30]!r})")
+    return tuple(hints)

@@ -9,8 +9,10 @@ review page all come here, so a status always follows from the same rules:
 3. a repeat of an earlier application of the same applicant for the same information →
    duplicate, unless the earlier one lacked Art. 29 items and this one is complete: then it is
    the corrected application (Art. 30) and accepted, its own receipt starting the reply clock;
-4. a doubtful reading → needs_review: the confidence is below the review threshold, or a page
-   was read so poorly that a "missing" item may simply not have been recognised;
+4. a doubtful reading → needs_review: the confidence is below the review threshold, a page was
+   read so poorly that a "missing" item may simply not have been recognised, or the whole text
+   holds something that may be the missing item (a number shaped like an ID, a phone) — a
+   correction notice is never drafted for what the applicant wrote and the reading missed;
 5. Art. 29 items missing → needs_correction (a correction notice is drafted); else accepted.
 """
 from __future__ import annotations
@@ -48,7 +50,7 @@ class Decision:
 
 def decide_status(*, route: Route, missing: tuple[Missing, ...], sha256: str, confidence: float = 1.0,
                   ocr_confidence: float = 1.0, has_text: bool = True, earlier: EarlierApplication | None = None,
-                  reviewed: bool = False, rules: ReviewRules = ReviewRules()) -> Decision:
+                  reviewed: bool = False, unread: tuple[str, ...] = (), rules: ReviewRules = ReviewRules()) -> Decision:
     """The status of one document. `reviewed`: a person has looked (the office's edits), so the
     doubts of rule 4 no longer apply."""
     if route != Route.APPLICATION:
@@ -59,6 +61,8 @@ def decide_status(*, route: Route, missing: tuple[Missing, ...], sha256: str, co
                             reasons=(f"route {route} doubtful: confidence {confidence:.2f} below {rules.review_below}",))
         return Decision(Status.ROUTED, (), confidence, reasons=(f"route {route}: not an application",))
     status, confidence, reasons = _own_status(missing, confidence, ocr_confidence, has_text, reviewed, rules)
+    if status == Status.NEEDS_CORRECTION and unread and not reviewed:
+        status, reasons = Status.NEEDS_REVIEW, reasons + unread
     if earlier is None:
         return Decision(status, missing, confidence, reasons=reasons)
     if earlier.status == Status.NEEDS_CORRECTION and earlier.sha256 != sha256 and status == Status.ACCEPTED:

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from intake.classifiers.agency import AgencyFacts
 from intake.classifiers.channel import without_transmit_lines
+from intake.classifiers.completeness import unread_hints
 from intake.classifiers.fields.reflow import collapse_spaced_letters, reflow
+from intake.classifiers.route.clauses import CLEAR
 from intake.classifiers.route.rules import is_marked
 from intake.classifiers.written import as_written
 from intake.kernel import Check, Classification, EmailMeta, Extraction, Route
@@ -25,6 +27,7 @@ class Understanding:
     extraction: Extraction | None        # for applications only
     check: Check                         # Art. 29 items missing (applications only)
     confidence: float                    # in the route and the fields, OCR quality included
+    unread: tuple[str, ...] = ()         # missing items the whole text may hold after all
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +58,12 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
         extraction = as_written(extraction, text, written)
     result: Check = doc._.check if application else Check()
     confidence = _confidence(classification, result, ocr_confidence)
-    return Understanding(classification, extraction if application else None, result, confidence)
+    # A specific request read in some clause while no description was found at all.
+    asked = not extraction.request.description and any(
+        p.get("ask_info", 0.0) >= CLEAR for _, p in doc._.clauses or [])
+    unread = unread_hints(original, result.missing, asks_information=asked, agency_phones=agency.phones,
+                          agency_words=agency.address_words) if application else ()
+    return Understanding(classification, extraction if application else None, result, confidence, unread)
 
 
 def _confidence(classification: Classification, result: Check, ocr: float) -> float:

@@ -59,6 +59,11 @@ extension = "依延"
 [review]
 # The address the office opens the review page at; the digest links every item there.
 base_url = "http://127.0.0.1:8765"
+# A record whose confidence is below this goes to a person instead of being acted on (set from the
+# calibration, `python bench/calibration.py CORPUS…`; README "Figures").
+review_below = 0.5
+# A page read this poorly (the recogniser's mean score) may hide what Art. 29 needs: no notice is drafted.
+poorly_read_below = 0.7
 
 [watch]
 # Seconds a new file's size and modification time must stay unchanged before it is taken.
@@ -142,6 +147,8 @@ class LetterSettings:
 @dataclass(frozen=True, slots=True)
 class ReviewSettings:
     base_url: str = "http://127.0.0.1:8765"
+    review_below: float = 0.5
+    poorly_read_below: float = 0.7
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,3 +40,20 @@ def test_vague_requests(description):
                                          "你局2023年发布的全部产品质量抽查公告"])
 def test_specific_requests(description):
     assert not is_vague(description)
+
+
+def test_a_missing_item_is_looked_for_again_in_the_whole_text():
+    from intake.classifiers.completeness import unread_hints
+    text = "申请书\n本人李四，证号 37150219880101123X（复印件附后）\n请以纸质形式邮寄给我。"
+    assert unread_hints(text, (Missing.APPLICANT_ID,), asks_information=False)
+    assert unread_hints(text, (Missing.DELIVERY_FORMAT,), asks_information=False)
+    assert not unread_hints("申请书\n本人李四\n申请公开2024年抽检结果", (Missing.APPLICANT_ID, Missing.DELIVERY_FORMAT),
+                            asks_information=False)
+
+
+def test_the_agencys_own_phone_is_not_the_applicants_contact():
+    from intake.classifiers.completeness import unread_hints
+    text = "聊城市市场监督管理局（电话0635-8519813）：\n我想要去年的抽检结果"
+    assert not unread_hints(text, (Missing.APPLICANT_CONTACT,), asks_information=False, agency_phones=("0635-8519813",))
+    assert unread_hints(text.replace("0635-8519813", "13912345678"), (Missing.APPLICANT_CONTACT,), asks_information=False,
+                        agency_phones=("0635-8519813",))

@@ -69,3 +69,26 @@ def test_a_still_incomplete_resend_is_a_duplicate():
 def test_a_doubtful_route_away_goes_to_a_person():
     assert decide(route=Route.OTHER, confidence=0.4).status == Status.NEEDS_REVIEW
     assert decide(route=Route.PETITION, confidence=0.4, reviewed=True).status == Status.ROUTED
+
+
+def test_no_correction_notice_for_what_the_text_may_hold():
+    decision = decide(missing=(Missing.APPLICANT_ID,), unread=("applicant_id: the text may hold it after all ('3715…')",))
+    assert decision.status == Status.NEEDS_REVIEW and decision.reasons[-1].startswith("applicant_id")
+    assert decide(missing=(Missing.APPLICANT_ID,), unread=("…",), reviewed=True).status == Status.NEEDS_CORRECTION
+
+
+def test_the_review_threshold_comes_from_intake_toml(tmp_path):
+    from click.testing import CliRunner
+
+    from intake.cli import main
+    from tests.helpers import parse_jsonl
+    home = tmp_path / "home"
+    CliRunner().invoke(main, ["--home", str(home), "init"])
+    config = home / "intake.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("review_below = 0.5", "review_below = 0.999"),
+                      encoding="utf-8")
+    letter = tmp_path / "a.txt"
+    letter.write_text("政府信息公开申请书\n申请人：郑十一，居民身份证号码：110101199003070011，联系电话：13600000011。\n"
+                      "现申请公开以下政府信息：\n2024年本区电梯维保单位监督检查结果。\n希望以纸质形式邮寄给我。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--home", str(home), "process", "--json", str(letter)])
+    assert parse_jsonl(result.stdout)[0]["status"] == "needs_review"

@@ -25,6 +25,18 @@ def _ranking(match: re.Match[str]) -> str:
     return "模型排序：" + "；".join(f"{_route(route)} {probability}" for route, probability in pairs)
 
 
+# The clause-role check's findings (classifiers/route/clauses.py), in the office's words.
+_CLAUSE_WHY = {
+    "Art. 39: a clause demands action and none asks for information": "第三十九条：有句子要求采取行动，没有句子索取政府信息",
+    "the letter asks a question, not for information": "来信提出的是问题，而不是索取政府信息",
+    "a clause asks for information": "有句子索取政府信息",
+    "a clause demands action": "有句子要求采取行动",
+    "a clause asks a question": "有句子提出问题",
+    "a clause asks for information, none asks a question": "有句子索取政府信息，没有句子提问",
+}
+_MISSING_ZH = {"applicant_name": "申请人姓名或名称", "applicant_id": "身份证明", "applicant_contact": "联系方式",
+               "request_description": "所需信息的描述", "delivery_format": "信息的形式和获取方式"}
+
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 _RULES: list[_Rule] = [(re.compile(pattern), render) for pattern, render in (
     (rf"^model: {_ROUTE} (\d\.\d+)$", lambda m: f"模型判断：{_route(m[1])}（{m[2]}）"),
@@ -62,6 +74,17 @@ _RULES: list[_Rule] = [(re.compile(pattern), render) for pattern, render in (
     (r"^attachment '(.*)' is empty and was skipped$", lambda m: f"附件“{m[1]}”是空文件，已跳过"),
     (r"^the mail has no Date header$", lambda m: "邮件没有发送日期"),
     (r"^the sender's address is malformed", lambda m: "发件人地址格式有误"),
+    (rf"^clauses: (.*) \((\d\.\d+)\); rules said {_ROUTE}$",
+     lambda m: f"逐句判断：{_CLAUSE_WHY.get(m[1], m[1])}（{m[2]}）；按用语规则原判为{_route(m[3])}"),
+    (r"^clauses: no clause clearly asks for information \((\d\.\d+)\)$",
+     lambda m: f"逐句判断：没有句子明确索取政府信息（{m[1]}）"),
+    (r"^clauses: a clause asks for information, none demands action$",
+     lambda m: "逐句判断：有句子索取政府信息，没有句子要求采取行动，请人工核对类型"),
+    (rf"^route {_ROUTE} doubtful: confidence (\d\.\d+) below (\d\.\d+)$",
+     lambda m: f"判为{_route(m[1])}，但可信度 {m[2]} 低于 {m[3]}，请人工审核"),
+    (r"^(applicant_name|applicant_id|applicant_contact|request_description|delivery_format): "
+     r"the text may hold it after all \('?(.*?)'?\)$",
+     lambda m: f"判为缺少{_MISSING_ZH[m[1]]}，但文中可能有（“{m[2]}”），请人工核对，暂不发补正告知书"),
 )]
 
 

@@ -212,7 +212,8 @@ def judge(claimed: Claim, reading: Reading, services: Services) -> tuple[Record,
                               services.register.applications_before(claimed.document_id), text=text)
     decision = decide_status(route=route, missing=meaning.check.missing, sha256=intake.sha256,
                              confidence=meaning.confidence, ocr_confidence=reading.ocr_confidence,
-                             has_text=bool(text.strip()), earlier=earlier, rules=services.review_rules)
+                             has_text=bool(text.strip()), earlier=earlier, unread=meaning.unread,
+                             rules=services.review_rules)
     deadlines = compute_deadlines(intake.received_on, decision.status,
                                   clock_events(services.register.events(claimed.document_id)), services.calendar)
     record = Record(

@@ -68,7 +68,8 @@ class Services:
     @property
     def review_rules(self) -> ReviewRules:
         from intake.classifiers.decide import ReviewRules as Rules
-        return Rules()
+        review = self.config.review
+        return Rules(review_below=review.review_below, poorly_read_below=review.poorly_read_below)
 
 
 def agency_facts(config: Config) -> AgencyFacts:
