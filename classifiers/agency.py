@@ -11,3 +11,4 @@ class AgencyFacts:
     phones: tuple[str, ...] = ()
     address_words: tuple[str, ...] = ()
     email: str | None = None
+    names: tuple[str, ...] = ()          # the agency's name and its office's, as addressees write them

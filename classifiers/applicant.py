@@ -138,12 +138,22 @@ def _prose_address(text: str, agency_address_words: tuple[str, ...]) -> str | No
     return None
 
 
+def _is_agency(name: str | None, agency_names: Sequence[str]) -> bool:
+    """The addressee (the agency, its office), which a form's 受理机关 cell or an envelope names, is
+    never the applicant."""
+    if not name:
+        return False
+    bare = re.sub(r"[\s（）()收]", "", name)
+    return any(agency and (agency in bare or bare in agency) for agency in agency_names) or \
+        bare.endswith(("市场监督管理局", "市场监管局", "市场监督管理局办公室"))
+
+
 def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | None = None,
                       sender_name: str | None = None, excluded_phones: Sequence[str] = (),
-                      agency_address_words: tuple[str, ...] = ()) -> Applicant:
+                      agency_address_words: tuple[str, ...] = (), agency_names: Sequence[str] = ()) -> Applicant:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    org_name = _value(pairs, "org_name", ("", "organization"))
-    applicant_value = _value(pairs, "applicant")
+    org_name, applicant_value = (None if _is_agency(value, agency_names) else value for value in (
+        _value(pairs, "org_name", ("", "organization")), _value(pairs, "applicant")))
     person_name = _value(pairs, "person_name", ("", "person"))
     usccs = [c for c in ids.find_usccs(text) if c.valid]
     resident = [c for c in ids.find_resident_ids(text)]
@@ -154,7 +164,8 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
     if not org_name and applicant_value and looks_like_org_name(applicant_value):
         org_name = applicant_value
     if not org_name and not (person_name and looks_like_person_name(person_name)):
-        org_name = _prose_org_name(text, lines) if (usccs or _org_voice(text)) else None
+        prose = _prose_org_name(text, lines) if (usccs or _org_voice(text)) else None
+        org_name = None if _is_agency(prose, agency_names) else prose
     is_org = bool(org_name) or (bool(usccs) and not valid_resident)
 
     id_type: str | None = None
@@ -284,6 +295,7 @@ def _address(pairs: Sequence[Pair], text: str, agency_words: tuple[str, ...],
     for pair in pairs:
         if pair.field == "address" and pair.value and len(pair.value) >= 5:
             value = re.sub(r"[（(]?邮编[:：]?\d{6}[）)]?", "", pair.value).strip(" ，,。")
+            value = re.sub(r"(?<=[号室楼栋院层座区])\s*\d{6}$", "", value)      # the postcode run on after it
             if not any(word in value for word in agency_words):
                 return value
     prose = _prose_address(text, agency_words)
@@ -305,6 +317,10 @@ def _postcode(pairs: Sequence[Pair], text: str) -> str | None:
     spaced = re.search(r"(?:邮编|邮政编码)[：:\s]*((?:\d[ \u3000]?){5}\d)(?![\d ])", text)   # boxes on envelopes
     if spaced:
         return re.sub(r"\s", "", spaced.group(1))
+    for pair in pairs:      # written straight after the address: …C区6号252000
+        run_on = re.search(r"[号室楼栋院层座区]\s*(\d{6})$", pair.value) if pair.field == "address" else None
+        if run_on:
+            return run_on.group(1)
     return None
 
 

@@ -62,8 +62,11 @@ def check(extraction: Extraction, *, vague: bool | None = None) -> Check:
 # ---------------------------------------------------------------- looked for again
 _ID_LIKE = re.compile(r"(?<![0-9A-Za-z])(?:[0-9]{17}[0-9Xx×]|[0-9A-HJ-NPQRTUWXY]{18}|[0-9]{15})(?![0-9A-Za-z])")
 _PERMIT_LIKE = re.compile(r"(?:护照|通行证|台胞证|回乡证|居住证|证件号|身份证|passport)\D{0,10}[A-Z0-9]{6,18}", re.I)
-_ADDRESS_LIKE = re.compile(r"[\u4e00-\u9fff]{2,}(?:省|市|区|县|镇|乡|村)[\u4e00-\u9fff0-9]{1,20}(?:路|街|道|巷|弄|号|村|组|楼|室)")
-_NAME_LIKE = re.compile(r"(?:申请人|姓\s*名|签\s*名|具名人|联系人)\s*[:：]?\s*[\u4e00-\u9fffA-Z]{2,}")
+# An address with its house number: a place (…区/县/镇/村), a street or building, and a number.
+_ADDRESS_LIKE = re.compile(r"[\u4e00-\u9fff]{2,}(?:省|市|区|县|镇|乡|村)[\u4e00-\u9fff]{1,16}(?:路|街|道|巷|弄|村|组|小区|大厦)"
+                           r"[\u4e00-\u9fff0-9\-]{0,12}?\d+\s?(?:号|室|栋|楼|组)")
+_NAME_LIKE = re.compile(r"(?:申请人|姓\s*名|签\s*名|具名人)\s*[:：]\s*([\u4e00-\u9fff·]{2,5}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+)"
+                        r"(?![\u4e00-\u9fff])")
 
 
 def unread_hints(text: str, missing: tuple[Missing, ...], *, asks_information: bool,
@@ -85,8 +88,8 @@ def unread_hints(text: str, missing: tuple[Missing, ...], *, asks_information: b
             addresses = [m.group(0) for m in _ADDRESS_LIKE.finditer(text) if not any(w in m.group(0) for w in agency_words)]
             found = next(iter(phones + ids.find_emails(text) + addresses), None)
         elif item == Missing.APPLICANT_NAME:
-            match = _NAME_LIKE.search(text)
-            found = match.group(0) if match else None
+            from intake.classifiers.applicant import looks_like_person_name
+            found = next((m.group(0) for m in _NAME_LIKE.finditer(text) if looks_like_person_name(m.group(1))), None)
         elif item == Missing.REQUEST_DESCRIPTION and asks_information:
             found = "a clause that asks for information"
         elif item == Missing.DELIVERY_FORMAT:

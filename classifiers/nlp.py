@@ -86,7 +86,8 @@ def applicant_component(doc: Doc) -> Doc:
     sender = email.sender_address if email and email.sender_address != agency.email else None
     doc._.applicant = extract_applicant(doc.text, doc._.pairs, sender_email=sender,
                                         sender_name=email.sender_name if email else None,
-                                        excluded_phones=agency.phones, agency_address_words=agency.address_words)
+                                        excluded_phones=agency.phones, agency_address_words=agency.address_words,
+                                        agency_names=agency.names)
     return doc
 
 

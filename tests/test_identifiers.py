@@ -539,3 +539,16 @@ def test_international_numbers_are_read_as_written(text, phone):
 
 def test_a_short_plus_number_is_not_a_phone():
     assert ids.find_phones("编号+12 34") == []
+
+
+@pytest.mark.parametrize("read, address", [
+    ("hewb_gz@out1ook.com", "hewb_gz@outlook.com"), ("1iujg79@l63.com", "liujg79@163.com"),
+    ("qinxw94@foxmai1.com", "qinxw94@foxmail.com"), ("a.b@q0.com", "a.b@q0.com"), ("abc@1xz1bz.org.cn", "abc@1xz1bz.org.cn"),
+])
+def test_a_providers_domain_is_repaired_only_where_the_repair_is_a_known_domain(read, address):
+    assert ids.find_emails(f"邮箱：{read}") == [address]
+
+
+@pytest.mark.parametrize("domain", sorted(ids.PROVIDER_DOMAINS))
+def test_every_provider_domain_is_read_as_itself(domain):
+    assert ids.find_emails(f"邮箱：zhang@{domain}") == [f"zhang@{domain}"]

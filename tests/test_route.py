@@ -111,3 +111,15 @@ def test_counter_forms_and_online_printouts(text, channel):
     from intake.classifiers.channel import detect_channel
     from intake.kernel import FileKind
     assert detect_channel(FileKind.PNG, False, False, text) == channel
+
+
+def test_a_counter_form_anywhere_on_the_page_means_in_person():
+    from intake.classifiers.channel import detect_channel
+    from intake.classifiers.route.rules import is_marked
+    from intake.kernel import Channel, FileKind
+    text = ("聊城市市场监督管理局\n政府信息公开申请登记表（窗口）\n受理编号\n2025-CK-031\n受理日期\n2025年4月29日\n"
+            "申请人姓名或名称\n魏某\n申请方式\n☑当面提交 □口头提出\n受理人\n李某")
+    assert detect_channel(FileKind.PNG, False, False, text) == Channel.IN_PERSON
+    assert is_marked(text)
+    mailed = "政府信息公开申请表\n提交方式：□当面提交 ☑邮寄\n申请人：赵某"
+    assert detect_channel(FileKind.PNG, False, False, mailed) == Channel.LETTER

@@ -50,7 +50,8 @@ def _known() -> tuple[dict[str, str], list[tuple[str, str, Counter[str]]], dict[
     exact: dict[str, str] = {}
     for label, field in all_labels():
         exact.setdefault(normalise_label(label), field)
-    grams = [(label, field, _bigrams(label)) for label, field in exact.items()]
+    grams = [(label, field, _bigrams(label) + Counter({f"·{char}": 1 for char in label}))
+             for label, field in exact.items()]
     heads: dict[str, set[str]] = defaultdict(set)
     for label, field in exact.items():
         if len(label) >= 2 and re.fullmatch(r"[\u4e00-\u9fff（）]+", label):
@@ -71,7 +72,9 @@ def match_label(text: str) -> LabelMatch:
         return LabelMatch(exact[key], 1.0, True)
     if not 2 <= len(key) <= MAX_LABEL_CHARS or _VALUE_MARKS.search(key) or not re.search(r"[\u4e00-\u9fff]", key):
         return LabelMatch(None, 0.0, False)
-    mine = _bigrams(key)
+    # Bigrams carry the wording, single characters break its ties (申請人姓名 is nearer 申请人姓名
+    # than 联系人姓名 by the characters 申 and 人 they share).
+    mine = _bigrams(key) + Counter({f"·{char}": 1 for char in key})
     best: dict[str, float] = {}
     for _label, field, theirs in grams:
         best[field] = max(best.get(field, 0.0), _dice(mine, theirs))

@@ -19,7 +19,7 @@ _NAME_FIELDS = {"contact_person", "person_name", "applicant", "legal_rep", "post
 _LONG_FIELDS = {"description", "purpose", "title", "media", "method", "agency"}
 # Fields whose form-cell value may wrap onto several lines.
 _MULTILINE_FIELDS = {"description", "title", "address", "org_name", "purpose"}
-_VALUE_END = "，,；;。（）()　\t"
+_VALUE_END = "，,；;。（）()　\t【["
 _BOUNDARY = "，,；;。（(　 \t:："
 
 

@@ -35,6 +35,7 @@ from intake.classifiers.identifiers.codes import (
     find_usccs,
 )
 from intake.classifiers.identifiers.contacts import (
+    PROVIDER_DOMAINS,
     EMAIL_LOOKALIKES,
     KNOWN_TLDS,
     NOT_POSTCODE_AFTER,
@@ -95,6 +96,7 @@ __all__ = [
     "ORG_CODE_WEIGHTS",
     "PHONE_LABEL_WORDS",
     "PHONE_PATTERNS",
+    "PROVIDER_DOMAINS",
     "PROVINCE_CODES",
     "RULE_ENDINGS",
     "TITLE_QUOTES",

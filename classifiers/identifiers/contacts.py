@@ -89,14 +89,44 @@ EMAIL_LOOKALIKES: Mapping[int, int] = {
 }
 
 
+# Mail providers' domains: a domain that is one of these once OCR's 1/l and 0/o slips are undone
+# was that domain (l63.com → 163.com, out1ook.com → outlook.com). Each row is tested.
+PROVIDER_DOMAINS = frozenset({
+    "163.com", "126.com", "yeah.net", "qq.com", "foxmail.com", "sina.com", "sina.cn", "sohu.com", "139.com",
+    "189.cn", "aliyun.com", "gmail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com",
+    "naver.com", "gmx.de", "web.de", "posteo.de", "netvigator.com", "hotmail.com.hk", "yahoo.com.tw", "msn.com",
+})
+_SLIPS = (("1", "l"), ("l", "1"), ("0", "o"), ("o", "0"))
+
+
+def _provider(domain: str) -> str:
+    """The provider's domain this one is with one OCR slip, else the domain as read."""
+    if domain in PROVIDER_DOMAINS:
+        return domain
+    for index, char in enumerate(domain):
+        for wrong, right in _SLIPS:
+            if char == wrong and (candidate := domain[:index] + right + domain[index + 1:]) in PROVIDER_DOMAINS:
+                return candidate
+    return domain
+
+
+def _local_part(local: str) -> str:
+    """A 1 between letters, or opening a run of letters, is the letter l (1iujg79 → liujg79)."""
+    return re.sub(r"(?<=[a-z])1(?=[a-z])|^1(?=[a-z]{2})", "l", local)
+
+
 def email_matches(text: str) -> list[Found]:
     found = []
     for m in _EMAIL.finditer(normalise_text(text).translate(EMAIL_LOOKALIKES)):
         odd = any(c.isspace() or c == "。" for c in m.group())
         if odd and m.group(3).lower() not in KNOWN_TLDS:
             continue
-        address = "".join(c for c in m.group() if not c.isspace()).replace("。", ".").lower()
-        found.append(Found(address.rstrip("."), m.span()))
+        address = "".join(c for c in m.group() if not c.isspace()).replace("。", ".").lower().rstrip(".")
+        local, _, domain = address.partition("@")
+        repaired = _provider(domain)
+        if repaired != domain:
+            local = _local_part(local)      # a page that slipped in the domain slips alike in the name
+        found.append(Found(f"{local}@{repaired}", m.span()))
     return found
 
 

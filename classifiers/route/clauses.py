@@ -57,9 +57,11 @@ def reconcile(by_rules: Classification, seen: Asks) -> Classification:
     demand_route, demand = seen.demand
     information = seen.information
     if by_rules.route == Route.APPLICATION:
-        if demand >= CLEAR and information < CLEAR:
+        # The rules saw an application's wording; a clause overrules them only when nothing in the
+        # letter looks like a request at all.
+        if demand >= CLEAR and information < 0.5:
             return _overruled(by_rules, demand_route, demand, "Art. 39: a clause demands action and none asks for information")
-        if seen.question >= CLEAR and information < 0.5 and demand < 0.5:
+        if seen.question >= CLEAR and information < 0.2 and demand < 0.5 and by_rules.confidence < 0.7:
             return _overruled(by_rules, Route.CONSULTATION, seen.question, "the letter asks a question, not for information")
         return _agreed(by_rules, information)
     if by_rules.route == Route.OTHER and by_rules.confidence < OTHER_STANDS:

@@ -246,7 +246,7 @@ def _marked(text: str) -> bool:
 
 
 # The marking is a heading or envelope line that ends with it: 政府信息公开申请, …申请书, …申请表（网上申请）.
-_MARK_LINE = re.compile(r"^[^，,。；;]{0,24}政府信息公开申请(书|表)?([（(][^）)]{0,10}[）)])?[:：]?$")
+_MARK_LINE = re.compile(r"^[^，,。；;]{0,24}政府信息公开申请(书|表|登记表|单)?([（(][^）)]{0,10}[）)])?[:：]?$")
 
 
 def _head(text: str) -> str:

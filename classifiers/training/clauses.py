@@ -38,8 +38,17 @@ VAGUE = ("你局所有文件", "你们的全部资料", "有关的所有信息",
          "有关部门的全部材料", "涉及{district}的各种文件", "凡是能给的都给", "{product}方面你们所有的材料")
 
 
+LICENCES = ("食品经营许可证", "药品经营许可证", "营业执照", "特种设备使用登记证", "计量器具检定证书", "生产许可证")
+DETAILS = ("编号、有效期和经营范围", "证号、发证日期和许可项目", "检查时间、检查人员和检查结论", "不合格项目和处理措施",
+           "抽检批次、检验项目和结果")
+
+
 def _item(stock: Stock, scene: Scene) -> str:
     """Something specific enough to search for."""
+    roll = stock.rng.random()
+    if roll < 0.15:
+        return scene.fill(stock.pick(("这家{shop}的", "{company}的", "我们{community}门口那家店的"))) + \
+            f"《{stock.pick(LICENCES)}》信息" + stock.pick(("", f"，主要是：{stock.pick(DETAILS)}", f"（{stock.pick(DETAILS)}）"))
     roll = stock.rng.random()
     if roll < 0.55 and scene.topic.information:
         return scene.fill(stock.pick(scene.topic.information))
@@ -60,7 +69,8 @@ ASK_FORMAL = (
 )
 ASK_PLAIN = (
     "我想要{item}", "我想看看{item}", "我要{item}", "想请你们把{item}给我一份", "麻烦把{item}发给我", "能不能给我{item}",
-    "请把{item}寄给我", "{item}能不能给我一份", "我想申请看一下{item}", "我想查一下{item}",
+    "请把{item}寄给我", "{item}能不能给我一份", "俺要{item}", "俺想看看{item}", "咱想要{item}", "我要的是{item}",
+    "俺要的是{item}", "需要的东西是{item}", "就是想要{item}", "我们想拿到{item}", "把{item}给俺复印一份", "我想申请看一下{item}", "我想查一下{item}",
     "希望能拿到{item}", "请你们提供一下{item}", "想要一份{item}", "{item}我想要一份", "能否把{item}发我看看",
     "我申请你们给我{item}", "请让我看看{item}", "麻烦你们把{item}整理好给我", "我需要看{item}", "请给我看看{item}",
     "能不能把{item}复印给我", "我想了解{item}，请把材料给我", "帮我调一下{item}", "想把{item}拿回去看看",
@@ -167,7 +177,9 @@ def other(stock: Stock, scene: Scene) -> tuple[str, str]:
         "附件：检测报告复印件一份", "发票号码：{docno}", "现将{year}年工作总结报送你局", "请各单位于月底前报送统计报表",
         "兹定于{date}召开{trade}行业座谈会", "本公司已取得食品经营许可证", "{company}成立于{year}年",
         "随信附上{shop}的购物小票", "经检测，该批次{product}合格", "特此通知", "以上报告，请审阅",
-        "欢迎订阅{year}年度行业年鉴", "优惠活动详见附件", "我于{date}向你局提交过一份申请", "我们小区有三百多户人家", "这件事情已经过去半年了")).replace(
+        "欢迎订阅{year}年度行业年鉴", "优惠活动详见附件", "我于{date}向你局提交过一份申请",
+        "心里不踏实", "大家都很担心", "我听邻居说这家店手续不全", "老年人都爱去那里买东西", "孩子吃了以后一直不舒服",
+        "这事我琢磨了很久", "村里人都在议论这件事", "我们也不知道该找谁", "我们小区有三百多户人家", "这件事情已经过去半年了")).replace(
         "{trade}", scene.topic.trade))
 
 

@@ -79,7 +79,7 @@ def agency_facts(config: Config) -> AgencyFacts:
     street = re.search(r"[^省市区县]+\d+号$", agency.address)
     return AgencyFacts(phones=tuple(p for p in (agency.phone, agency.fax) if p),
                        address_words=(street.group(0),) if street else (),
-                       email=agency.email)
+                       email=agency.email, names=tuple(n for n in (agency.name, agency.office) if n))
 
 
 def open_services(config: Config) -> Services:
