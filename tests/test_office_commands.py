@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -48,14 +49,19 @@ def test_show_unknown_id_is_a_clean_error(home):
     assert "Traceback" not in result.output
 
 
-def test_backup_is_a_consistent_copy(home, tmp_path):
+def test_backup_holds_the_register_and_every_archived_original(home, tmp_path):
     letter = tmp_path / "letter.txt"
     letter.write_text(LETTER, encoding="utf-8")
     invoke(home, "process", str(letter))
-    target = tmp_path / "copy.db"
-    assert "integrity: ok" in invoke(home, "backup", str(target)).output
-    with sqlite3.connect(target) as db:
-        assert db.execute("select count(*) from documents").fetchone()[0] == 1
+    (home / "intake.toml").write_text("[watch]\nworkers = 1\n", encoding="utf-8")
+    target = tmp_path / "backup"
+    output = invoke(home, "backup", str(target)).output
+    assert "integrity: ok" in output and "1 originals" in output
+    with sqlite3.connect(target / "register.db") as db:
+        [(archive_path,)] = db.execute("select archive_path from documents").fetchall()
+    copy = target / Path(archive_path).relative_to(home)
+    assert copy.read_bytes() == letter.read_bytes()
+    assert (target / "intake.toml").read_text(encoding="utf-8") == "[watch]\nworkers = 1\n"
     refused = CliRunner().invoke(main, ["--home", str(home), "backup", str(target)])
     assert refused.exit_code != 0 and "never overwrites" in refused.output
 

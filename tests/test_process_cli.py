@@ -52,16 +52,26 @@ def test_bad_inputs_each_get_a_failed_record_and_exit_zero(home, tmp_path):
     truncated.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
     unknown = tmp_path / "blob.bin"
     unknown.write_bytes(bytes(range(256)) * 8)
-    missing = tmp_path / "not-there.jpg"
-    result = run(home, str(empty), str(truncated), str(unknown), str(missing))
+    result = run(home, str(empty), str(truncated), str(unknown))
     assert result.exit_code == 0
     records = parse_jsonl(result.stdout)
-    assert [r["source"] for r in records] == [str(empty), str(truncated), str(unknown), str(missing)]
+    assert [r["source"] for r in records] == [str(empty), str(truncated), str(unknown)]
     for record in records:
         validate_record(record)
         assert record["status"] == "failed" and record["error"]
     assert "empty" in records[0]["error"]
     assert "Traceback" not in result.stderr
+
+
+def test_a_path_that_does_not_exist_is_a_wrong_command_line_and_nothing_is_recorded(home, tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("咨询函\n请问办理食品经营许可证需要哪些材料？", encoding="utf-8")
+    result = run(home, str(letter), str(tmp_path / "nonexistent.png"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "nonexistent.png" in result.stderr and "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (home / "register.db").exists() or \
+        sqlite3.connect(home / "register.db").execute("select count(*) from documents").fetchone()[0] == 0
 
 
 @needs_cjk_font

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline.watcher import StabilityTracker, is_ignored
+from intake.pipeline.inbox import is_ignored
+from intake.pipeline.stability import StabilityTracker
 
 LETTER = "咨询函\n您好，请问办理食品经营许可证需要哪些材料？\n联系人：孙五 13900000003\n"
 
@@ -49,13 +50,14 @@ def wait_for(condition, timeout: float = 180.0) -> bool:
     return False
 
 
-def test_ignored_names(tmp_path):
+def test_only_known_junk_is_ignored(tmp_path):
     inbox = tmp_path / "inbox"
-    for name in ("~$scan.docx", "scan.part", "scan.tmp", ".hidden.png", "README.md"):
+    for name in ("~$scan.docx", "scan.part", "scan.tmp", "scan.partial", "scan.pdf.crdownload", "README.md",
+                 "Thumbs.db", "thumbs.db", ".DS_Store", "desktop.ini", "._scan.png"):
         assert is_ignored(inbox / name, inbox), name
     assert is_ignored(inbox / ".sync" / "a.png", inbox)
-    assert not is_ignored(inbox / "sub" / "README.md", inbox)
-    assert not is_ignored(inbox / "scan.png", inbox)
+    for name in ("scan.png", ".hidden.png", "..\\..\\x.eml", ".eml", "sub/README.md", ".sub/a.png"):
+        assert not is_ignored(inbox / name, inbox), name
 
 
 def test_stability_tracker_waits_for_size_and_mtime(tmp_path):

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
 import click
 
-from intake.kernel import Status
+from intake.kernel import EnvironmentFault, Status
 from intake.masking import mask
-from intake.register import DocumentRow, Register, RowState
+from intake.register import AmbiguousKey, DocumentRow, Register, RowState
 
 
 @click.command(help="Counts by route and status, what waits for review, what is due soon. 概况。")
@@ -54,9 +56,7 @@ def status(app: Any) -> None:
 @click.pass_obj
 def show(app: Any, key: str, as_json: bool) -> None:
     services = app.services()
-    row = services.register.find(key)
-    if row is None:
-        raise click.ClickException(f"no document {key!r}")
+    row = _find(services.register, key)
     if as_json:
         click.echo(json.dumps(row.record.to_json() if row.record else None, ensure_ascii=False, indent=2))
         return
@@ -88,12 +88,14 @@ def show(app: Any, key: str, as_json: bool) -> None:
 def reprocess(app: Any, key: str) -> None:
     from intake.pipeline.runner import reprocess as reprocess_row
     services = app.services()
-    row = services.register.find(key)
-    if row is None:
-        raise click.ClickException(f"no document {key!r}")
+    row = _find(services.register, key)
     if not row.archive_path or not Path(row.archive_path).exists():
         raise click.ClickException(f"#{row.id} has no archived original to read again")
-    record = reprocess_row(row, services)
+    try:
+        with app.readers(services):
+            record = reprocess_row(row, services)
+    except EnvironmentFault as fault:
+        raise click.ClickException(str(fault)) from fault
     click.echo(f"#{row.id}: {record.route}/{record.status}" + (f" — {record.error}" if record.error else ""))
 
 
@@ -120,9 +122,7 @@ def extend(app: Any, key: str, reason: str, actor: str) -> None:
     from intake.office.actions import ReviewActionError
     from intake.office.actions import extend as extend_reply
     services = app.services()
-    row = services.register.find(key)
-    if row is None:
-        raise click.ClickException(f"no document {key!r}")
+    row = _find(services.register, key)
     try:
         record = extend_reply(services, row.id, reason, actor=actor)
     except ReviewActionError as exc:
@@ -130,18 +130,61 @@ def extend(app: Any, key: str, reason: str, actor: str) -> None:
     click.echo(f"#{row.id}: reply now due {record.reply_due}")
 
 
-@click.command(help="Copy the register safely while the service runs (SQLite online backup). 备份登记库。")
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.command(help="""Back up what the office cannot make again, safely while the service runs: the register
+(SQLite online backup), every archived original, intake.toml, the holiday file and templates/.
+备份登记库与全部原件。\n\nTARGET is a new folder (default: HOME/backups/YYYYMMDD-HHMMSS/).""")
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path), required=False)
 @click.pass_obj
 def backup(app: Any, target: Path | None) -> None:
+    from intake.deadlines.workdays import HOLIDAY_FILE_NAME
     services = app.services()
     if target is None:
-        target = app.home / "backups" / f"register-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+        target = app.home / "backups" / f"{dt.datetime.now():%Y%m%d-%H%M%S}"
     if target.exists():
-        raise click.ClickException(f"{target} exists; a backup never overwrites a file")
-    services.register.backup(target)
-    check = Register(target).check_integrity()
-    click.echo(f"backup written: {target} (integrity: {check})")
+        raise click.ClickException(f"{target} exists; a backup never overwrites anything")
+    try:
+        # The register first: every original it names is in the archive before it is copied.
+        services.register.backup(target / "register.db")
+        originals, size = _copy_folder(services.config.archive, target / "archive")
+        for name in ("intake.toml", HOLIDAY_FILE_NAME):
+            if (app.home / name).is_file():
+                shutil.copy2(app.home / name, target / name)
+        if (app.home / "templates").is_dir():
+            _copy_folder(app.home / "templates", target / "templates")
+    except OSError as exc:
+        fault = EnvironmentFault.from_os_error(exc, str(target))
+        raise click.ClickException(f"backup not complete: {fault or exc}") from exc
+    check = Register(target / "register.db").check_integrity()
+    click.echo(f"backup written: {target}\n  register.db (integrity: {check})\n"
+               f"  archive/: {originals} originals, {size / 1e6:.1f} MB, each checked against its copy")
+
+
+def _copy_folder(source: Path, target: Path) -> tuple[int, int]:
+    """Every finished file under `source` (not .partial ones being written), copied and compared."""
+    copied = size = 0
+    for folder, _dirs, files in os.walk(source):
+        for name in files:
+            if name.endswith(".partial"):
+                continue
+            origin = Path(folder) / name
+            copy = target / origin.relative_to(source)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(origin, copy)
+            if copy.stat().st_size != origin.stat().st_size:
+                raise click.ClickException(f"the copy of {origin} differs in size; backup not complete")
+            copied += 1
+            size += copy.stat().st_size
+    return copied, size
+
+
+def _find(register: Register, key: str) -> DocumentRow:
+    try:
+        row = register.find(key)
+    except AmbiguousKey as exc:
+        raise click.ClickException(str(exc)) from exc
+    if row is None:
+        raise click.ClickException(f"no document {key!r}")
+    return row
 
 
 def _due_rows(services: Any, within_days: int) -> list[dict[str, Any]]:

@@ -4,13 +4,20 @@ The only part of `intake` that `intake.ocr` and `intake.classifiers` import (pin
 tests/test_layers.py).
 """
 from intake.kernel.errors import (
+    ClaimFailed,
     CorruptFile,
+    DiskFull,
     EmptyFile,
     EncryptedFile,
+    EnvironmentFault,
+    HomeNotWritable,
     IntakeError,
     NotARegularFile,
     NoText,
     OriginalVanished,
+    ReaderCrashed,
+    RegisterReadOnly,
+    RegisterUnavailable,
     TimedOut,
     TooLarge,
     UnexpectedError,
@@ -45,9 +52,10 @@ from intake.kernel.model import (
 )
 
 __all__ = [
-    "Applicant", "ApplicantKind", "Category", "Channel", "Check", "Classification", "CorruptFile", "Deadlines",
-    "Delivery", "Document", "EmailMeta", "EmptyFile", "EncryptedFile", "Extraction", "FileKind", "IdType",
-    "Intake", "IntakeError", "Medium", "Method", "Missing", "NoText", "NotARegularFile", "OriginalVanished",
-    "Page", "PageText", "Record", "Request", "Route", "Status", "TextLine", "Tick", "TimedOut", "TooLarge",
-    "UnexpectedError", "UnsupportedFile",
+    "Applicant", "ApplicantKind", "Category", "Channel", "Check", "ClaimFailed", "Classification", "CorruptFile",
+    "Deadlines", "Delivery", "DiskFull", "Document", "EmailMeta", "EmptyFile", "EncryptedFile", "EnvironmentFault",
+    "Extraction", "FileKind", "HomeNotWritable", "IdType", "Intake", "IntakeError", "Medium", "Method", "Missing",
+    "NoText", "NotARegularFile", "OriginalVanished", "Page", "PageText", "ReaderCrashed", "Record",
+    "RegisterReadOnly", "RegisterUnavailable", "Request", "Route", "Status", "TextLine", "Tick", "TimedOut",
+    "TooLarge", "UnexpectedError", "UnsupportedFile",
 ]

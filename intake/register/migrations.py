@@ -51,7 +51,14 @@ def _v3_review(db: sqlite3.Connection) -> None:
     db.execute("create index if not exists review_event_kind on events(document_id, kind)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents_and_events, _v2_digests, _v3_review]
+def _v4_read_attempts(db: sqlite3.Connection) -> None:
+    """How many times reading a row started without its record being committed: a file that stopped
+    the service that often is recorded as failed instead of being resumed again."""
+    db.execute("alter table documents add column read_attempts integer not null default 0")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents_and_events, _v2_digests, _v3_review,
+                                                          _v4_read_attempts]
 LATEST = len(MIGRATIONS)
 
 
