@@ -37,6 +37,8 @@ polling_stable_seconds = 30.0
 held_open_seconds = 600
 # Seconds between full rescans of inbox/ (a safety net for missed events).
 rescan_seconds = 60
+# After a fault of HOME (full disk, read-only register): seconds before the intake tries again.
+fault_retry_seconds = 30
 # Use polling instead of inotify (for network shares: SMB/NFS send no events).
 polling = false
 # Seconds one file may take before it is given up as failed.
@@ -93,6 +95,7 @@ class WatchSettings:
     polling_stable_seconds: float = 30.0
     held_open_seconds: float = 600.0
     rescan_seconds: float = 60.0
+    fault_retry_seconds: float = 30.0
     polling: bool = False
     file_timeout_seconds: float = 300.0
     workers: int = 0

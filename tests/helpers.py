@@ -119,6 +119,18 @@ def minimal_pdf(*, pages: int = 1, text: str = "", encrypt: bool = False) -> byt
     return out
 
 
+def ascii_scan(lines: int = 30, size: tuple[int, int] = (1700, 2200)) -> bytes:
+    """A PNG page of ASCII text (no CJK font needed): work enough for a reader to be seen reading."""
+    import io
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    for row in range(lines):
+        draw.text((120, 120 + row * 60), f"Line {row}: request for the 2024 inspection results", fill=0)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 # ---------------------------------------------------------------- a register with known contents
 DAY = dt.date(2025, 3, 14)          # a Friday
 
@@ -267,11 +279,11 @@ class WatcherProcess:
     stderr_path: Path
 
     @classmethod
-    def start(cls, home: Path, *extra: str, user: int | None = None) -> WatcherProcess:
-        stderr_path = home.parent / f"watch-stderr-{len(list(home.parent.glob('watch-stderr-*')))}.log"
+    def start(cls, home: Path, *extra: str, stderr_folder: Path | None = None) -> WatcherProcess:
+        folder = stderr_folder or home.parent
+        stderr_path = folder / f"watch-stderr-{len(list(folder.glob('watch-stderr-*')))}.log"
         with stderr_path.open("wb") as stderr:
-            process = subprocess.Popen(intake_command(home, "watch", *extra), stdout=subprocess.DEVNULL, stderr=stderr,
-                                       user=user)
+            process = subprocess.Popen(intake_command(home, "watch", *extra), stdout=subprocess.DEVNULL, stderr=stderr)
         return cls(process, stderr_path)
 
     @property

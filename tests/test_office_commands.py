@@ -84,3 +84,22 @@ def test_help_in_chinese_and_english():
     assert "收件" in result.output and "Drop scans" in result.output
     for command in ("process", "watch", "status", "show", "due", "extend", "backup", "digest", "report", "review"):
         assert command in result.output
+
+
+def test_an_office_command_on_a_home_that_does_not_exist_says_so_and_creates_nothing(tmp_path):
+    typo = tmp_path / "typo"
+    for command in (["status"], ["show", "1"], ["due"], ["backup"]):
+        result = CliRunner().invoke(main, ["--home", str(typo), *command])
+        assert result.exit_code == 1 and "does not exist" in result.output, command
+        assert "Traceback" not in result.output
+    assert not typo.exists()
+
+
+def test_show_takes_an_all_digit_sha256_prefix(home, tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    [record] = parse_jsonl(invoke(home, "process", "--json", str(letter)).stdout)
+    with sqlite3.connect(home / "register.db") as db:
+        db.execute("update documents set sha256 = ? where id = 1", ["0849" + record["sha256"][4:]])
+    shown = invoke(home, "show", "0849").output
+    assert shown.startswith("#1  sha256 0849")

@@ -120,3 +120,18 @@ def test_many_files_are_read_by_a_pool_and_recorded_in_order(home, tmp_path, app
     assert [r["source"] for r in records] == paths
     assert [r["status"] for r in records] == ["accepted", "routed", "failed", "duplicate"]
     assert records[3]["duplicate_of"] == records[0]["sha256"]
+
+
+def test_a_text_too_long_for_the_understanding_stage_fails_with_the_limit_named(home, tmp_path):
+    letter = tmp_path / "long.txt"
+    letter.write_text("咨询函\n" + "请问办理食品经营许可证需要哪些材料？" * 100_000, encoding="utf-8")   # 5.4 MB
+    [record] = parse_jsonl(run(home, str(letter)).stdout)
+    assert record["status"] == "failed" and record["error"].startswith("[E005]")
+    assert "1,000,000 characters" in record["error"] and "E088" not in record["error"]
+
+
+def test_a_utf16_text_with_its_byte_order_mark_is_read(home, tmp_path):
+    letter = tmp_path / "notepad-unicode.txt"
+    letter.write_bytes("咨询函\r\n请问办理食品经营许可证需要哪些材料？\r\n联系人：孙五".encode("utf-16"))
+    [record] = parse_jsonl(run(home, str(letter)).stdout)
+    assert record["status"] != "failed" and "食品经营许可证" in record["text"]

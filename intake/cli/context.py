@@ -51,10 +51,11 @@ class AppContext:
     def readers(self, services: Services, *, files: int = 1) -> Iterator[None]:
         """Reader processes for the command's files (as many OCR readers as cores, at most one
         per file), each under the memory cap of [limits] reader_memory_megabytes."""
-        from intake.pipeline.workers import ReaderPool, pool_size
+        from intake.pipeline.workers import TEXT, ReaderPool, pool_size
         config = services.config
         workers = max(1, min(pool_size(config.watch.workers), files))
-        with ReaderPool(config.ocr_engine, workers, memory_megabytes=config.limits.reader_memory_megabytes) as pool:
+        with ReaderPool(config.ocr_engine, workers, memory_megabytes=config.limits.reader_memory_megabytes,
+                        prestart=(TEXT,)) as pool:
             services.readers = pool
             try:
                 yield

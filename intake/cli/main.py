@@ -107,12 +107,24 @@ def process(app: AppContext, paths: tuple[Path, ...], as_json: bool, received_on
                 if total > 1:
                     click.echo(f"[{number}/{total}] {path} → {record.route}/{record.status}", err=True)
                 if as_json:
-                    click.echo(json.dumps(record.to_json(), ensure_ascii=False))
+                    click.echo(json_line(record.to_json()))
                 else:
                     click.echo(f"{record.sha256[:12]}  {record.route:<12} {record.status:<16} {path}")
                 sys.stdout.flush()
     except EnvironmentFault as fault:
         raise click.ClickException(str(fault)) from fault
+
+
+# Characters that end a line for str.splitlines() but that JSON leaves unescaped: a record's text
+# holding one (an e-mail's NEL, U+2028) must not split its JSON line in two.
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(payload: dict[str, Any]) -> str:
+    line = json.dumps(payload, ensure_ascii=False)
+    for character, escaped in _LINE_BREAKS.items():
+        line = line.replace(character, escaped)
+    return line
 
 
 @main.command(help="Watch HOME/inbox/ and process every file that arrives. 监视收件箱。")

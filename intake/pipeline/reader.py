@@ -43,6 +43,21 @@ class _Collect(logging.Handler):
         return records
 
 
+def die_with_parent() -> None:
+    """Linux: the kernel kills this reader when the service dies (SIGKILL, OOM killer), so no
+    orphan goes on reading, holding memory and a core, for a service that is gone."""
+    import ctypes
+    import ctypes.util
+    import os
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)          # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:                      # the parent died before prctl took effect
+        os._exit(0)
+
+
 def cap_memory(megabytes: int) -> None:
     if megabytes > 0:
         limit = megabytes * 1024 * 1024
@@ -55,7 +70,9 @@ def serve(connection: Connection, engine_name: str, threads: int, memory_megabyt
     # the parent decides when its readers stop (it lets them finish the files in hand).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    die_with_parent()
     cap_memory(memory_megabytes)
+    import intake.ocr.reading  # noqa: F401 - imported while the parent still claims its files
     collect = _Collect()
     root = logging.getLogger()
     root.addHandler(collect)
@@ -80,7 +97,10 @@ def serve(connection: Connection, engine_name: str, threads: int, memory_megabyt
         if job is None:
             return
         outcome, stop = read_one(*job, engine=engine, memory_megabytes=memory_megabytes)
-        connection.send((outcome[0], outcome[1], collect.take()))
+        try:
+            connection.send((outcome[0], outcome[1], collect.take()))
+        except OSError:
+            return      # the parent is gone (killed): nobody wants the answer
         if stop or _resident_megabytes() > memory_megabytes / 2 > 0:
             return
 

@@ -8,7 +8,7 @@ it has readers free in each lane, so e-mails never wait behind scans; records ar
 here, in the order their readings finish.
 
 The environment's faults (a full disk, a read-only register) pause the intake: logged once with
-what to do, retried every RETRY_SECONDS; the files wait in the inbox.
+what to do, retried every `fault_retry_seconds`; the files wait in the inbox.
 """
 from __future__ import annotations
 
@@ -41,8 +41,6 @@ from intake.pipeline.workers import ReaderPool, lane_of, pool_size
 __all__ = ["HomeLock", "StabilityTracker", "Watcher", "WatcherLocked", "is_ignored", "run_watcher"]
 
 log = logging.getLogger(__name__)
-
-RETRY_SECONDS = 30.0
 
 
 class WatcherLocked(RuntimeError):
@@ -107,6 +105,7 @@ class Watcher:
         quiet = max(settings.stable_seconds, settings.polling_stable_seconds) if self.polling else settings.stable_seconds
         self.tracker = StabilityTracker(quiet, held_open_seconds=settings.held_open_seconds)
         self.rescan_seconds = settings.rescan_seconds
+        self.retry_seconds = settings.fault_retry_seconds
         self.events: queue.Queue[tuple[str, Path]] = queue.Queue()
         self.waiting: list[Path] = []                   # settled, waiting for a free reader
         self.in_flight: dict[Future[Reading], Claim] = {}
@@ -264,9 +263,11 @@ class Watcher:
                 raise
             if str(fault) != self.fault:
                 log.error("%s", fault)
+                log.info("intake paused; trying again every %.0f s (files wait in the inbox)", self.retry_seconds)
                 self.fault = str(fault)
-            log.info("intake paused; trying again in %.0f s", RETRY_SECONDS)
-            self.paused_until = time.monotonic() + RETRY_SECONDS
+            else:
+                log.debug("still: %s", fault)
+            self.paused_until = time.monotonic() + self.retry_seconds
         else:
             if self.fault is not None:
                 log.info("the fault has cleared; intake goes on")

@@ -79,8 +79,9 @@ class _Lane:
     """One reader process and the parent thread that feeds it jobs from its lane's queue."""
 
     def __init__(self, name: str, jobs: queue.Queue[_Job | None], settings: _Settings,
-                 settle: Callable[[_Job, Outcome], None]) -> None:
+                 settle: Callable[[_Job, Outcome], None], *, prestart: bool) -> None:
         self.name = name
+        self._prestart = prestart
         self._jobs = jobs
         self._settings = settings
         self._settle = settle
@@ -93,6 +94,13 @@ class _Lane:
         self._thread.join()
 
     def _run(self) -> None:
+        # Started at once, so the reader's interpreter starts while the parent claims its files
+        # (if it cannot start now, the first job tries again and is answered with the error).
+        try:
+            if self._prestart:
+                self._connect()
+        except OSError as exc:
+            log.error("reader %s cannot start: %s", self.name, exc)
         while (job := self._jobs.get()) is not None:
             # A job handed over from the text lane is running already.
             if not job.future.running() and not job.future.set_running_or_notify_cancel():
@@ -176,7 +184,11 @@ def _describe(exitcode: int | None) -> str:
 
 
 class ReaderPool:
-    def __init__(self, engine_name: str, workers: int, *, memory_megabytes: int = 0) -> None:
+    """`prestart`: the lanes whose readers start now rather than with their first file (the
+    watcher starts both; a command only the text lane, most of its files being text)."""
+
+    def __init__(self, engine_name: str, workers: int, *, memory_megabytes: int = 0,
+                 prestart: tuple[str, ...] = (TEXT, OCR)) -> None:
         self.workers = max(1, workers)
         threads = max(1, (os.cpu_count() or 1) // self.workers)
         self._queues: dict[str, queue.Queue[_Job | None]] = {OCR: queue.Queue(), TEXT: queue.Queue()}
@@ -184,9 +196,10 @@ class ReaderPool:
         self._waiting = {OCR: 0, TEXT: 0}
         self._capacity = {OCR: self.workers, TEXT: 1}
         self._lanes = {
-            TEXT: [_Lane(TEXT, self._queues[TEXT], _Settings("", 1, memory_megabytes), self._settle)],
+            TEXT: [_Lane(TEXT, self._queues[TEXT], _Settings("", 1, memory_megabytes), self._settle,
+                         prestart=TEXT in prestart)],
             OCR: [_Lane(f"{OCR}-{n}", self._queues[OCR], _Settings(engine_name, threads, memory_megabytes),
-                        self._settle) for n in range(1, self.workers + 1)],
+                        self._settle, prestart=OCR in prestart) for n in range(1, self.workers + 1)],
         }
 
     # ------------------------------------------------------------ submitting
