@@ -194,7 +194,8 @@ class ReaderPool:
         self._queues: dict[str, queue.Queue[_Job | None]] = {OCR: queue.Queue(), TEXT: queue.Queue()}
         self._lock = threading.Lock()
         self._waiting = {OCR: 0, TEXT: 0}
-        self._capacity = {OCR: self.workers, TEXT: 1}
+        # Two files per reader: one being read, one ready for when it is done.
+        self._capacity = {OCR: 2 * self.workers, TEXT: 2}
         self._lanes = {
             TEXT: [_Lane(TEXT, self._queues[TEXT], _Settings("", 1, memory_megabytes), self._settle,
                          prestart=TEXT in prestart)],
