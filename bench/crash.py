@@ -9,8 +9,10 @@ attachment, small rendered PNG scans, zero-byte and truncated files) so the kill
 stage: hashing, archiving, OCR, the register commit, the move out of the inbox.
 
 --slow-writer: each file is written under its final name in 4 chunks 1 s apart, the file held
-open throughout (a scanner writing page by page, a slow SMB copy), so kills also land while
-files are half written; a file taken before its writer finished would show as truncated.
+open throughout (a scanner writing page by page, a slow SMB copy), each round dropped once the
+watcher is up (its quiet time is 0.3 s: a file taken at its first pause would be taken early),
+and kills land while files are half written; a file taken before its writer finished shows as
+truncated, one deleted under its writer as lost.
 --long-names: every name is 255 bytes of UTF-8 (CJK, emoji, mixed scripts), the most ext4 takes.
 """
 from __future__ import annotations
@@ -122,9 +124,12 @@ def run_drops(home: Path, files: list[tuple[str, bytes]], args: argparse.Namespa
     watcher = start(home, args.polling)
     started = time.monotonic()
     for kill in range(args.kills):
+        if args.slow_writer:
+            # Let the watcher come up first, so it meets files half written (and is killed mid-write).
+            time.sleep(2.5)
         for name, data in files[kill * per_round:(kill + 1) * per_round]:
             dropper.drop(name, data)
-        time.sleep(rng.uniform(0.3, 2.5))
+        time.sleep(rng.uniform(0.5, 4.5) if args.slow_writer else rng.uniform(0.3, 2.5))
         watcher.send_signal(signal.SIGKILL)
         watcher.wait()
         watcher = start(home, args.polling)
@@ -188,7 +193,7 @@ def main() -> int:
         home = Path(directory)
         (home / "inbox").mkdir()
         (home / "intake.toml").write_text("[watch]\nstable_seconds = 0.3\nrescan_seconds = 2\n"
-                                          "polling_stable_seconds = 3\n", encoding="utf-8")
+                                          + ("polling_stable_seconds = 3\n" if args.polling else ""), encoding="utf-8")
         files = [make_file(n, rng) for n in range(args.files)]
         if args.long_names:
             files = [(long_name(name, n), data) for n, (name, data) in enumerate(files)]

@@ -103,3 +103,15 @@ def test_show_takes_an_all_digit_sha256_prefix(home, tmp_path):
         db.execute("update documents set sha256 = ? where id = 1", ["0849" + record["sha256"][4:]])
     shown = invoke(home, "show", "0849").output
     assert shown.startswith("#1  sha256 0849")
+
+
+def test_a_command_that_changes_a_record_rewrites_its_outbox_file(home, tmp_path):
+    import json
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    [record] = parse_jsonl(invoke(home, "process", "--json", "--received-on", "2025-09-26", str(letter)).stdout)
+    [written] = list((home / "outbox").glob("*/*.json"))
+    assert json.loads(written.read_text(encoding="utf-8"))["reply_due"] == record["reply_due"] == "2025-10-30"
+    invoke(home, "extend", "1", "--reason", "需要征求第三方意见")
+    assert list((home / "outbox").glob("*/*.json")) == [written]
+    assert json.loads(written.read_text(encoding="utf-8"))["reply_due"] == "2025-11-27"

@@ -14,8 +14,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from intake.kernel import ClaimFailed, EnvironmentFault, Intake, IntakeError, NotARegularFile, OriginalVanished
-from intake.kernel import ReaderCrashed, Record
+from intake.kernel import (
+    ClaimFailed,
+    EnvironmentFault,
+    Intake,
+    IntakeError,
+    NotARegularFile,
+    OriginalVanished,
+    ReaderCrashed,
+    Record,
+)
 from intake.outbox import write_record
 from intake.pipeline.failures import failed_record, unreadable_path_record
 from intake.pipeline.ingest import ingest

@@ -1,7 +1,10 @@
 """The runner: one file → one record, claim → read → understand → decide → commit.
 
 `intake process`, the watcher, `intake reprocess` and the watcher's start-up resume all go
-through `run()`; it is the only place where a stage's exception becomes a `failed` record.
+through `run()`; it is the only place where a stage's exception becomes a `failed` record (a
+claim that failed arrives as `Claim.refused`). Claiming is claims.py; reading happens here or in
+the reader pool (`services.readers`); the environment's faults (E1xx) and TakenTooEarly are the
+only exceptions `run()` lets through.
 """
 from __future__ import annotations
 

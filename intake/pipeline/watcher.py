@@ -264,13 +264,6 @@ class Watcher:
             action()
         except TakenTooEarly as exc:
             log.info("%s; it is taken again once it has settled", exc)
-        except Exception as exc:  # noqa: BLE001 - one file's trouble must not end the service
-            # Claims and readings turn their own errors into failed rows; this is a fault of the
-            # service itself (a bug): said once with the traceback in the log, the file left where it is.
-            log.error("%s: [E099] unexpected error, the file is tried again at the next rescan: %s: %s",
-                      path, type(exc).__name__, exc)
-            log.debug("%s: unexpected error", path, exc_info=True)
-            return
         except EnvironmentFault as fault:
             if self.once:
                 raise
@@ -281,6 +274,13 @@ class Watcher:
             else:
                 log.debug("still: %s", fault)
             self.paused_until = time.monotonic() + self.retry_seconds
+        except Exception as exc:  # noqa: BLE001 - one file's trouble must not end the service
+            # Claims and readings turn their own errors into failed rows; this is a fault of the
+            # service itself (a bug): said once with the traceback in the log, the file left where it is.
+            log.error("%s: [E099] unexpected error, the file is tried again at the next rescan: %s: %s",
+                      path, type(exc).__name__, exc)
+            log.debug("%s: unexpected error", path, exc_info=True)
+            return
         else:
             if self.fault is not None:
                 log.info("the fault has cleared; intake goes on")
