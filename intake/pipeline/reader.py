@@ -141,4 +141,8 @@ def _resident_megabytes() -> float:
 
 if __name__ == "__main__":
     descriptor, engine_name, threads, megabytes = sys.argv[1:5]
-    serve(Connection(int(descriptor)), engine_name, int(threads), int(megabytes))
+    try:
+        serve(Connection(int(descriptor)), engine_name, int(threads), int(megabytes))
+    except Exception as exc:  # noqa: BLE001 - one line, no traceback; the parent records "exit code 70"
+        print(f"intake reader: {type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(70)

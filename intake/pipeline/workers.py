@@ -142,7 +142,8 @@ class _Lane:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "intake.pipeline.reader", str(child.fileno()), settings.engine_name or "-",
                  str(settings.threads), str(settings.memory_megabytes)],
-                pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL)
+                # Its stdout is not ours: `intake process --json` writes records there.
+                pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
         self._connection = Connection(parent.detach())
         return self._connection
 
