@@ -187,7 +187,7 @@ def _given_up(document_id: int, attempts: int, stored: Path | None) -> IntakeErr
 def _not_taken(path: Path, intake: Intake, document_id: int | None, exc: Exception, services: Services,
                from_inbox: bool) -> Claim | Record:
     """The file's failed row (E010); an inbox original is set aside whole, never lost or retried."""
-    error = ClaimFailed(f"{type(exc).__name__}: {exc}")
+    error = exc if isinstance(exc, IntakeError) else ClaimFailed(f"{type(exc).__name__}: {exc}")
     log.error("%s: %s", intake.source, error)
     log.debug("%s: claim failed", intake.source, exc_info=exc)
     kept: Path | None = None

@@ -87,7 +87,7 @@ def resume(row: DocumentRow, services: Services) -> Record | None:
 
 def read_for(claimed: Claim, services: Services) -> Read:
     """Read through the reader pool when the caller opened one, else here."""
-    if services.readers is None or claimed.stored is None:
+    if services.readers is None or claimed.stored is None or claimed.refused is not None:
         return read_here(claimed, services)
     return services.readers.reader(claimed.intake, claimed.stored, services.read_limits,
                                    services.config.watch.file_timeout_seconds)
