@@ -45,6 +45,22 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+def readers_of(pid: int) -> list[int]:
+    """The watcher's reader processes (python -m intake.pipeline.reader, its children)."""
+    found = []
+    for name in Path("/proc").iterdir():
+        if not name.name.isdigit():
+            continue
+        try:
+            status = (name / "status").read_text()
+            command = (name / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if f"PPid:\t{pid}\n" in status and b"intake.pipeline.reader" in command:
+            found.append(int(name.name))
+    return found
+
+
 def main() -> int:
     import random
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -70,9 +86,12 @@ def main() -> int:
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         started = time.monotonic()
         peak = 0.0
+        readers: dict[int, float] = {}
         while time.monotonic() - started < 3600:
             time.sleep(1)
             peak = max(peak, peak_rss_mb(watcher.pid))
+            for reader in readers_of(watcher.pid):
+                readers[reader] = max(readers.get(reader, 0.0), peak_rss_mb(reader))
             if not any(inbox.iterdir()):
                 break
         seconds = time.monotonic() - started
@@ -85,7 +104,8 @@ def main() -> int:
     print(f"recorded        {done}")
     print(f"wall time       {seconds:.0f} s")
     print(f"docs per minute {done * 60 / seconds:.0f}")
-    print(f"peak RSS        {peak:.0f} MB")
+    print(f"peak RSS        {peak:.0f} MB watcher; readers {', '.join(f'{mb:.0f}' for mb in readers.values())} MB "
+          f"(sum {peak + sum(readers.values()):.0f} MB)")
     return 0 if done == args.files else 1
 
 

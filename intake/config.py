@@ -66,10 +66,19 @@ review_below = 0.5
 poorly_read_below = 0.7
 
 [watch]
-# Seconds a new file's size and modification time must stay unchanged before it is taken.
+# Seconds a new file's size and modification time must stay unchanged before it is taken; a file
+# some process still holds open for writing is not taken either (see the README).
 stable_seconds = 2.0
+# The quiet time with --polling / polling = true: on a network share, writers on other machines
+# cannot be seen, so only a long stillness says a copy is complete.
+polling_stable_seconds = 30.0
+# A file held open for writing but unchanged this long is taken anyway (a program that never
+# closes its files); its inbox copy is removed only if it still matches the archived copy.
+held_open_seconds = 600
 # Seconds between full rescans of inbox/ (a safety net for missed events).
 rescan_seconds = 60
+# After a fault of HOME (full disk, read-only register): seconds before the intake tries again.
+fault_retry_seconds = 30
 # Use polling instead of inotify (for network shares: SMB/NFS send no events).
 polling = false
 # Seconds one file may take before it is given up as failed.
@@ -81,6 +90,13 @@ workers = 0
 max_pages = 200
 max_file_megabytes = 200
 max_image_pixels = 150000000
+# What a .docx may unpack to; larger e-mails than this are refused (they are parsed whole).
+max_unpacked_megabytes = 100
+max_email_megabytes = 50
+# Longest text the understanding stage takes (characters).
+max_text_characters = 1000000
+# Address space of each reader process: a file needing more fails alone (E005), the service stays up.
+reader_memory_megabytes = 2500
 
 [ocr]
 # rapidocr: PP-OCRv6 in int8 (the default); rapidocr-fp32: the float models, slower and a
@@ -154,7 +170,10 @@ class ReviewSettings:
 @dataclass(frozen=True, slots=True)
 class WatchSettings:
     stable_seconds: float = 2.0
+    polling_stable_seconds: float = 30.0
+    held_open_seconds: float = 600.0
     rescan_seconds: float = 60.0
+    fault_retry_seconds: float = 30.0
     polling: bool = False
     file_timeout_seconds: float = 300.0
     workers: int = 0
@@ -165,6 +184,10 @@ class Limits:
     max_pages: int = 200
     max_file_megabytes: int = 200
     max_image_pixels: int = 150_000_000
+    max_unpacked_megabytes: int = 100
+    max_email_megabytes: int = 50
+    max_text_characters: int = 1_000_000
+    reader_memory_megabytes: int = 2500
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ def sniff(head: bytes, path: Path | None = None) -> FileKind:
         return FileKind.DOCX
     if looks_like_email(head):
         return FileKind.EML
-    if _is_text(head):
+    if _is_utf16_text(head) or _is_text(head):
         return FileKind.TXT
     return FileKind.UNKNOWN
 
@@ -47,6 +47,19 @@ def _is_docx(path: Path) -> bool:
             return "word/document.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError):
         return False
+
+
+def _is_utf16_text(head: bytes) -> bool:
+    """Notepad's "Unicode" (UTF-16 with its byte-order mark) is text, NUL bytes and all."""
+    if head[:2] not in (b"\xff\xfe", b"\xfe\xff") or len(head) < 4:
+        return False
+    sample = head[:4096 - len(head[:4096]) % 2]
+    try:
+        text = sample.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        # A surrogate pair cut by the sample's end is still text.
+        return exc.start >= len(sample) - 4
+    return "\x00" not in text
 
 
 def _is_text(head: bytes) -> bool:

@@ -7,16 +7,18 @@ kernel's coded errors (`IntakeError`); the pipeline turns them into a `failed` r
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from intake.kernel import EmailMeta, FileKind, Intake, NoText, PageText
+from intake.kernel import Document, EmailMeta, FileKind, Intake, NoText, Page, PageText, TooLarge
 from intake.ocr.corrections import correct_text
 from intake.ocr.engines.base import OcrEngine
 from intake.ocr.files import identify
-from intake.ocr.pages import PageLimits, read_pages
+from intake.ocr.pages import NeedsOcr, PageLimits, page_stream
 from intake.ocr.script import is_traditional, to_simplified
+
+__all__ = ["NeedsOcr", "ReadLimits", "Reading", "read_document"]
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,14 @@ class ReadLimits:
     max_bytes: int = 200_000_000
     max_pages: int = 200
     max_image_pixels: int = 150_000_000
+    max_unpacked_bytes: int = 100_000_000
+    # An e-mail is parsed whole (the parser holds several copies of it): larger ones are refused.
+    max_email_bytes: int = 50_000_000
+    # The understanding stage's language pipeline takes at most this many characters (spaCy's
+    # max_length); a longer text is refused here with the limit named, not with spaCy's E088.
+    max_text_characters: int = 1_000_000
+    # False: no OCR here (the text lane); an image page raises NeedsOcr.
+    ocr: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,17 +67,32 @@ def read_document(intake: Intake, stored: Path, limits: ReadLimits, engine: Call
     """Pages in order, each read from its text layer or by OCR; `engine()` loads the model lazily,
     so e-mails and text PDFs never pay for it."""
     intake = identify(replace(intake, path=stored), max_bytes=limits.max_bytes)
-    document = read_pages(intake, PageLimits(limits.max_pages, limits.max_image_pixels))
+    if intake.kind == FileKind.EML and intake.size > limits.max_email_bytes:
+        raise TooLarge(f"an e-mail of {intake.size / 1e6:.0f} MB, over the limit of "
+                       f"{limits.max_email_bytes / 1e6:.0f} MB for e-mails")
+    stream = page_stream(intake, PageLimits(limits.max_pages, limits.max_image_pixels, limits.max_unpacked_bytes,
+                                            images=limits.ocr))
+    document = stream if isinstance(stream, Document) else None
+    pages: Iterable[Page] = stream.pages if isinstance(stream, Document) else stream
     texts: list[PageText] = []
-    for page in document.pages:
-        if page.text is not None:
-            texts.append(PageText(number=page.number, text=page.text))
-        else:
-            read = engine().read(page.image, page_number=page.number, fax=page.fax)
-            texts.append(replace(read, text=correct_text(read.text)))
-    reading = Reading(kind=intake.kind, texts=tuple(texts), email=document.email,
-                      warnings=document.warnings, fax=any(page.fax for page in document.pages))
+    fax = False
+    characters = 0
+    for page in pages:
+        fax = fax or page.fax
+        texts.append(_page_text(page, engine))
+        characters += len(texts[-1].text)
+        if characters > limits.max_text_characters:
+            raise TooLarge(f"more than {limits.max_text_characters:,} characters of text, the limit")
+    reading = Reading(kind=intake.kind, texts=tuple(texts), email=document.email if document else None,
+                      warnings=document.warnings if document else (), fax=fax)
     # An e-mail that says nothing was still read (its headers): a person decides what it is.
     if not reading.text.strip() and intake.kind != FileKind.EML:
         raise NoText(f"{len(texts)} page(s) read, none with text")
     return reading
+
+
+def _page_text(page: Page, engine: Callable[[], OcrEngine]) -> PageText:
+    if page.text is not None:
+        return PageText(number=page.number, text=page.text)
+    read = engine().read(page.image, page_number=page.number, fax=page.fax)
+    return replace(read, text=correct_text(read.text))

@@ -95,7 +95,7 @@ def known(services: Services) -> dict[str, int]:
                                reasons=(f"two phones on the form: {REVIEW_PHONE} and another",)),
         "failed": add_document(register, calendar, received_on=DAY, status=Status.FAILED, route=Route.OTHER,
                                arrived_at=today, name=f"{ZHANG_PHONE}_scan.pdf",
-                               error=f"[E010] encrypted PDF sent by {LI_EMAIL}"),
+                               error=f"[E004] encrypted PDF sent by {LI_EMAIL}"),
         "provisional": add_document(register, calendar, received_on=dt.date(2025, 3, 13), status=Status.ACCEPTED,
                                     applicant=person("赵六"), provisional=True),
     }

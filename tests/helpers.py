@@ -119,6 +119,18 @@ def minimal_pdf(*, pages: int = 1, text: str = "", encrypt: bool = False) -> byt
     return out
 
 
+def ascii_scan(lines: int = 30, size: tuple[int, int] = (1700, 2200)) -> bytes:
+    """A PNG page of ASCII text (no CJK font needed): work enough for a reader to be seen reading."""
+    import io
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    for row in range(lines):
+        draw.text((120, 120 + row * 60), f"Line {row}: request for the 2024 inspection results", fill=0)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 # ---------------------------------------------------------------- a register with known contents
 DAY = dt.date(2025, 3, 14)          # a Friday
 
@@ -244,3 +256,71 @@ def _serve(mailbox: Mailbox, **options: Any) -> Iterator[LoopbackController]:
         yield controller
     finally:
         controller.stop()
+
+
+# ---------------------------------------------------------------- a real watcher process
+def intake_command(home: Path, *args: str) -> list[str]:
+    import sys
+    return [sys.executable, "-m", "intake", "--home", str(home), *args]
+
+
+def write_settings(home: Path, **sections: dict[str, Any]) -> None:
+    """HOME/intake.toml from {"watch": {"stable_seconds": 0.3}, …}."""
+    lines: list[str] = []
+    for section, values in sections.items():
+        lines.append(f"[{section}]")
+        lines += [f"{key} = {json.dumps(value)}" for key, value in values.items()]
+    (home / "intake.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@dataclass
+class WatcherProcess:
+    """`intake watch` in its own process, its stderr kept in a file (a pipe nobody reads can fill up)."""
+    process: subprocess.Popen[bytes]
+    stderr_path: Path
+
+    @classmethod
+    def start(cls, home: Path, *extra: str, stderr_folder: Path | None = None) -> WatcherProcess:
+        folder = stderr_folder or home.parent
+        stderr_path = folder / f"watch-stderr-{len(list(folder.glob('watch-stderr-*')))}.log"
+        with stderr_path.open("wb") as stderr:
+            process = subprocess.Popen(intake_command(home, "watch", *extra), stdout=subprocess.DEVNULL, stderr=stderr)
+        return cls(process, stderr_path)
+
+    @property
+    def stderr(self) -> str:
+        return self.stderr_path.read_text(encoding="utf-8", errors="replace")
+
+    def kill(self) -> None:
+        import signal
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def stop(self) -> int:
+        import signal
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=60)
+
+
+def document_rows(home: Path, columns: str = "original_name, state, status, error, archive_path") -> list[tuple[Any, ...]]:
+    """The register's rows as another process sees them (empty while the file does not exist yet)."""
+    import sqlite3
+    database = home / "register.db"
+    if not database.exists():
+        return []
+    try:
+        with sqlite3.connect(database, timeout=10) as connection:
+            return connection.execute(f"select {columns} from documents order by id").fetchall()
+    except sqlite3.OperationalError:
+        return []
+
+
+def wait_for(condition: Any, timeout: float = 60.0) -> bool:
+    import time
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False

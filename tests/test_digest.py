@@ -71,7 +71,7 @@ def test_rendered_digest_masks_every_personal_value(services, known):
     for part in (text, html):
         assert "138****5678" in part                       # the failed file's name
         assert "其他识别说明" in part                       # the review reason, in the office's words
-        assert "[E010] 文件无法读取" in part                 # the failure's code, its English detail left out
+        assert "[E004] 文件设有密码" in part                 # the failure's code, its English detail left out
     assert re.search(r"逾期 4 个工作日", html) and "还剩 4 个工作日" in html
 
 

@@ -42,6 +42,7 @@ def test_symlinks_and_pipes_are_not_followed(tmp_path: Path) -> None:
     (minimal_pdf(text="x"), FileKind.PDF), (b"junk\n%PDF-1.4\n", FileKind.PDF),
     (b"From: a@example.com\r\nSubject: hi\r\nTo: b@example.com\r\n\r\nbody", FileKind.EML),
     ("政府信息公开申请书".encode("gb18030"), FileKind.TXT), (b"\x00\x01\x02\x03", FileKind.UNKNOWN),
+    ("政府信息公开申请书".encode("utf-16"), FileKind.TXT), (b"\xfe\xff" + "申请书 Notepad".encode("utf-16-be"), FileKind.TXT),
 ])
 def test_kind_by_content(head: bytes, kind: FileKind) -> None:
     assert sniff(head) == kind

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -54,14 +55,19 @@ def test_show_unknown_id_is_a_clean_error(home):
     assert "Traceback" not in result.output
 
 
-def test_backup_is_a_consistent_copy(home, tmp_path):
+def test_backup_holds_the_register_and_every_archived_original(home, tmp_path):
     letter = tmp_path / "letter.txt"
     letter.write_text(LETTER, encoding="utf-8")
     invoke(home, "process", str(letter))
-    target = tmp_path / "copy.db"
-    assert "完整性检查：正常" in invoke(home, "backup", str(target)).output
-    with sqlite3.connect(target) as db:
-        assert db.execute("select count(*) from documents").fetchone()[0] == 1
+    (home / "intake.toml").write_text("[watch]\nworkers = 1\n", encoding="utf-8")
+    target = tmp_path / "backup"
+    output = invoke(home, "backup", str(target)).output
+    assert "完整性检查：正常" in output and "1 份原件" in output
+    with sqlite3.connect(target / "register.db") as db:
+        [(archive_path,)] = db.execute("select archive_path from documents").fetchall()
+    copy = target / Path(archive_path).relative_to(home)
+    assert copy.read_bytes() == letter.read_bytes()
+    assert (target / "intake.toml").read_text(encoding="utf-8") == "[watch]\nworkers = 1\n"
     refused = CliRunner().invoke(main, ["--home", str(home), "backup", str(target)])
     assert refused.exit_code != 0 and "从不覆盖" in refused.output
 
@@ -111,3 +117,34 @@ def test_reply_from_the_command_line_drafts_its_letter_and_letters_lists_and_mar
     assert "均可使用" in invoke(home, "letters", "check").output
     refused = CliRunner().invoke(main, ["--home", str(home), "reply", "1", "36.9"])
     assert refused.exit_code != 0 and "未知答复结果" in refused.output
+
+
+def test_an_office_command_on_a_home_that_does_not_exist_says_so_and_creates_nothing(tmp_path):
+    typo = tmp_path / "typo"
+    for command in (["status"], ["show", "1"], ["due"], ["backup"]):
+        result = CliRunner().invoke(main, ["--home", str(typo), *command])
+        assert result.exit_code == 1 and "does not exist" in result.output, command
+        assert "Traceback" not in result.output
+    assert not typo.exists()
+
+
+def test_show_takes_an_all_digit_sha256_prefix(home, tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    [record] = parse_jsonl(invoke(home, "process", "--json", str(letter)).stdout)
+    with sqlite3.connect(home / "register.db") as db:
+        db.execute("update documents set sha256 = ? where id = 1", ["0849" + record["sha256"][4:]])
+    shown = invoke(home, "show", "0849").output
+    assert shown.startswith("#1  sha256 0849")
+
+
+def test_a_command_that_changes_a_record_rewrites_its_outbox_file(home, tmp_path):
+    import json
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    [record] = parse_jsonl(invoke(home, "process", "--json", "--received-on", "2025-09-26", str(letter)).stdout)
+    [written] = list((home / "outbox").glob("*/*.json"))
+    assert json.loads(written.read_text(encoding="utf-8"))["reply_due"] == record["reply_due"] == "2025-10-30"
+    invoke(home, "extend", "1", "--reason", "需要征求第三方意见")
+    assert list((home / "outbox").glob("*/*.json")) == [written]
+    assert json.loads(written.read_text(encoding="utf-8"))["reply_due"] == "2025-11-27"

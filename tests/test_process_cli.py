@@ -52,16 +52,26 @@ def test_bad_inputs_each_get_a_failed_record_and_exit_zero(home, tmp_path):
     truncated.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
     unknown = tmp_path / "blob.bin"
     unknown.write_bytes(bytes(range(256)) * 8)
-    missing = tmp_path / "not-there.jpg"
-    result = run(home, str(empty), str(truncated), str(unknown), str(missing))
+    result = run(home, str(empty), str(truncated), str(unknown))
     assert result.exit_code == 0
     records = parse_jsonl(result.stdout)
-    assert [r["source"] for r in records] == [str(empty), str(truncated), str(unknown), str(missing)]
+    assert [r["source"] for r in records] == [str(empty), str(truncated), str(unknown)]
     for record in records:
         validate_record(record)
         assert record["status"] == "failed" and record["error"]
     assert "empty" in records[0]["error"]
     assert "Traceback" not in result.stderr
+
+
+def test_a_path_that_does_not_exist_is_a_wrong_command_line_and_nothing_is_recorded(home, tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("咨询函\n请问办理食品经营许可证需要哪些材料？", encoding="utf-8")
+    result = run(home, str(letter), str(tmp_path / "nonexistent.png"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "nonexistent.png" in result.stderr and "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (home / "register.db").exists() or \
+        sqlite3.connect(home / "register.db").execute("select count(*) from documents").fetchone()[0] == 0
 
 
 @needs_cjk_font
@@ -110,3 +120,18 @@ def test_many_files_are_read_by_a_pool_and_recorded_in_order(home, tmp_path, app
     assert [r["source"] for r in records] == paths
     assert [r["status"] for r in records] == ["accepted", "routed", "failed", "duplicate"]
     assert records[3]["duplicate_of"] == records[0]["sha256"]
+
+
+def test_a_text_too_long_for_the_understanding_stage_fails_with_the_limit_named(home, tmp_path):
+    letter = tmp_path / "long.txt"
+    letter.write_text("咨询函\n" + "请问办理食品经营许可证需要哪些材料？" * 100_000, encoding="utf-8")   # 5.4 MB
+    [record] = parse_jsonl(run(home, str(letter)).stdout)
+    assert record["status"] == "failed" and record["error"].startswith("[E005]")
+    assert "1,000,000 characters" in record["error"] and "E088" not in record["error"]
+
+
+def test_a_utf16_text_with_its_byte_order_mark_is_read(home, tmp_path):
+    letter = tmp_path / "notepad-unicode.txt"
+    letter.write_bytes("咨询函\r\n请问办理食品经营许可证需要哪些材料？\r\n联系人：孙五".encode("utf-16"))
+    [record] = parse_jsonl(run(home, str(letter)).stdout)
+    assert record["status"] != "failed" and "食品经营许可证" in record["text"]

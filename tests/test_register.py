@@ -75,3 +75,29 @@ def test_an_old_register_is_migrated_to_the_latest_schema(tmp_path: Path) -> Non
     assert {"documents", "events", "meta", "digests", "review_users"} <= tables
     version = register.conn.execute("select value from meta where key = 'schema_version'").fetchone()[0]
     assert int(version) == LATEST and len(register.unfinished()) == 1
+
+
+def test_an_all_digit_sha256_prefix_is_not_read_as_a_row_number_and_a_key_naming_two_records_is_refused(tmp_path):
+    import pytest
+
+    from intake.register import AmbiguousKey
+    register = Register(tmp_path / "register.db")
+    first = register.claim(sha256="0849" + "a" * 60, source="a.png", original_name="a.png", inbox_path=None,
+                           arrived_at=NOW)
+    register.conn.execute("insert into documents (id, sha256, state) values (1234, ?, 'processing')", ["f" * 64])
+    register.claim(sha256="1234" + "b" * 60, source="b.png", original_name="b.png", inbox_path=None, arrived_at=NOW)
+    register.conn.commit()
+    assert register.find("0849") == register.get(first)         # a sha256 prefix, not row 849
+    assert register.find("#1234") == register.get(1234)
+    with pytest.raises(AmbiguousKey, match="#1234, #1235"):
+        register.find("1234")                                    # row 1234, and a sha256 starting 1234
+    assert register.find("99999999999999999999999") is None and register.find("#99999999999999999999999") is None
+
+
+def test_migration_4_counts_read_attempts_and_a_committed_record_resets_them(tmp_path):
+    register = Register(tmp_path / "register.db")
+    document_id = claimed(register, "a")
+    assert [register.start_attempt(document_id) for _ in range(3)] == [1, 2, 3]
+    register.complete(document_id, record("a"))
+    row = register.get(document_id)
+    assert row is not None and row.read_attempts == 0

@@ -178,12 +178,30 @@ def test_wrong_password_and_unknown_user_look_the_same(demo: Demo) -> None:
     assert "用户名或密码不正确" in wrong.text and "用户名或密码不正确" in unknown.text
 
 
-def test_next_never_leaves_the_site(demo: Demo) -> None:
+@pytest.mark.parametrize("target", ["//evil.example/", "/\t/evil.example/x", "/\\evil.example/", "/%09/x\n",
+                                    "/item/1\r\nSet-Cookie: stolen=1", "https://evil.example/", "/\x00/evil.example"])
+def test_next_never_leaves_the_site_nor_breaks_the_redirect(demo: Demo, target: str) -> None:
     client = demo.app.test_client()
     token = _token(client.get("/login").text)
     response = client.post("/login", data={"name": "clerk", "password": PASSWORD, "csrf_token": token,
-                                           "next": "//evil.example/"})
-    assert response.headers["Location"] == "/"
+                                           "next": target})
+    assert response.status_code == 303 and response.headers["Location"] == "/"
+
+
+def test_a_next_with_a_tab_in_the_query_string_is_not_an_open_redirect(demo: Demo) -> None:
+    client = demo.app.test_client()
+    page = client.get("/login?next=/%09/evil.example/x")
+    assert page.status_code == 200 and "evil.example" not in page.text
+    answer = client.get("/login?next=/item/1%0d%0aX-Injected:%201")
+    assert answer.status_code == 200
+
+
+def test_next_within_the_site_is_kept(demo: Demo) -> None:
+    client = demo.app.test_client()
+    token = _token(client.get("/login").text)
+    response = client.post("/login", data={"name": "clerk", "password": PASSWORD, "csrf_token": token,
+                                           "next": "/queue/all?q=%E5%BC%A0"})
+    assert response.headers["Location"] == "/queue/all?q=%E5%BC%A0"
 
 
 # ---------------------------------------------------------------- CSRF
@@ -253,7 +271,8 @@ def test_an_archive_path_outside_the_archive_is_never_read(demo: Demo, client: F
 
 @pytest.mark.parametrize("url", ["/item/1/page/..%2F..%2Fregister.db", "/item/1/page/-1", "/item/1/page/0",
                                  "/item/1/page/99", "/static/..%2Fregister.db", "/static/../../register.db",
-                                 "/item/1/notice.py", "/item/999/page/1"])
+                                 "/item/1/notice.py", "/item/999/page/1", "/item/99999999999999999999999",
+                                 "/item/9223372036854775808", "/item/1/page/99999999999999999999999"])
 def test_urls_take_ids_and_numbers_only(client: FlaskClient, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 404, url
@@ -381,3 +400,34 @@ def test_an_id_with_a_wrong_check_character_is_warned_of_and_does_not_complete_t
     values.update(csrf_token=_token(response.text), **{"applicant.id_number": "371502198505050013"})
     response = client.post(f"/item/{document_id}/fields", data=values, follow_redirects=True)
     assert 'id="input-warnings"' not in response.text and _record(demo, document_id)["status"] == "accepted"
+
+
+# ---------------------------------------------------------------- the outbox follows the page's changes
+def test_the_outbox_follows_a_status_change_and_a_reroute_made_on_the_page(demo: Demo, client: FlaskClient) -> None:
+    from intake.outbox import write_record
+    from intake.register.store import Register as Store
+    outbox = demo.config.outbox
+    document_id = demo.ids["correction-li.png"]
+    store = Store(demo.config.database)
+    row = store.get(document_id)
+    store.close()
+    assert row is not None and row.record is not None
+    write_record(outbox, document_id, row.record)           # as the pipeline left it
+
+    def files() -> dict[str, str]:
+        import json
+        return {str(path.relative_to(outbox).parent): json.loads(path.read_text(encoding="utf-8"))["status"]
+                for path in outbox.glob(f"*/*-{document_id:06d}-*.json")}
+    assert files() == {"application": "needs_correction", "review": "needs_correction"}
+
+    def act(action: str, **values: str) -> None:
+        page = client.get(f"/item/{document_id}")
+        version = re.search(r'name="version" value="(\d+)"', page.text)
+        assert version
+        response = client.post(f"/item/{document_id}/{action}",
+                               data={"csrf_token": _token(page.text), "version": version.group(1), **values})
+        assert response.status_code == 303
+    act("status", status="accepted")
+    assert files() == {"application": "accepted"}
+    act("route", route="petition")
+    assert files() == {"petition": "routed"}

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline.watcher import StabilityTracker, is_ignored
+from intake.pipeline.inbox import is_ignored
+from intake.pipeline.stability import StabilityTracker
+from tests.helpers import ascii_scan, document_rows
 
 LETTER = "咨询函\n您好，请问办理食品经营许可证需要哪些材料？\n联系人：孙五 13900000003\n"
 
@@ -49,13 +51,14 @@ def wait_for(condition, timeout: float = 180.0) -> bool:
     return False
 
 
-def test_ignored_names(tmp_path):
+def test_only_known_junk_is_ignored(tmp_path):
     inbox = tmp_path / "inbox"
-    for name in ("~$scan.docx", "scan.part", "scan.tmp", ".hidden.png", "README.md"):
+    for name in ("~$scan.docx", "scan.part", "scan.tmp", "scan.partial", "scan.pdf.crdownload", "README.md",
+                 "Thumbs.db", "thumbs.db", ".DS_Store", "desktop.ini", "._scan.png"):
         assert is_ignored(inbox / name, inbox), name
     assert is_ignored(inbox / ".sync" / "a.png", inbox)
-    assert not is_ignored(inbox / "sub" / "README.md", inbox)
-    assert not is_ignored(inbox / "scan.png", inbox)
+    for name in ("scan.png", ".hidden.png", "..\\..\\x.eml", ".eml", "sub/README.md", ".sub/a.png"):
+        assert not is_ignored(inbox / name, inbox), name
 
 
 def test_stability_tracker_waits_for_size_and_mtime(tmp_path):
@@ -142,3 +145,51 @@ def test_killing_the_watcher_loses_nothing_and_records_nothing_twice(tmp_path, k
     for name, _, archive_path in recorded:
         assert Path(archive_path).read_bytes() == originals[name]
     assert not list((home / "inbox").glob("*.txt"))
+
+
+def test_dot_names_and_windows_names_are_recorded_and_only_known_junk_is_skipped_and_logged(tmp_path):
+    home = tmp_path / "home"
+    inbox = home / "inbox"
+    inbox.mkdir(parents=True)
+    write_config(home, stable=0.2)
+    documents = {".hidden-letter.txt": LETTER, "..\\..\\x.eml": f"From: a@example.com\nSubject: 咨询\n\n{LETTER}",
+                 ".eml": f"From: b@example.com\nSubject: 咨询\n\n{LETTER}第二封"}
+    for name, text in documents.items():
+        (inbox / name).write_text(text, encoding="utf-8")
+    junk = ["Thumbs.db", ".DS_Store", "desktop.ini", "~$申请书.docx", "scan.pdf.partial", "scan.pdf.crdownload"]
+    for name in junk:
+        (inbox / name).write_bytes(b"junk")
+    done = subprocess.run(intake_command(home, "watch", "--once"), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    recorded = {name: (state, archive_path) for name, state, archive_path in rows(home)}
+    assert sorted(recorded) == sorted(documents)
+    for name, (state, archive_path) in recorded.items():
+        assert state == "done" and Path(archive_path).read_text(encoding="utf-8") == documents[name]
+    assert sorted(path.name for path in inbox.iterdir()) == sorted(junk)       # left where they are
+    for name in junk:
+        assert f"skipped {inbox / name}" in done.stderr
+
+
+def test_emails_are_recorded_while_scans_are_still_being_read(tmp_path):
+    home = tmp_path / "home"
+    inbox = home / "inbox"
+    inbox.mkdir(parents=True)
+    (home / "intake.toml").write_text("[watch]\nstable_seconds = 0.2\nrescan_seconds = 1\nworkers = 1\n",
+                                      encoding="utf-8")
+    watcher = start_watcher(home)
+    try:
+        for number in range(3):
+            (inbox / f"scan-{number}.png").write_bytes(ascii_scan(lines=8, size=(900, 700)))
+        time.sleep(0.5)
+        (inbox / "mail.eml").write_text(f"From: a@example.com\nSubject: 咨询\n\n{LETTER}", encoding="utf-8")
+
+        def mail_done() -> bool:
+            return ("mail.eml", "done") in document_rows(home, "original_name, state")
+        assert wait_for(mail_done, 120)
+        # The e-mail went through the text lane: recorded while scans still wait for the one OCR reader.
+        states = dict(document_rows(home, "original_name, state"))
+        assert sum(1 for name, state in states.items() if name.startswith("scan") and state == "done") < 3
+        assert wait_for(lambda: len(rows(home)) == 4 and all(r[1] == "done" for r in rows(home)), 180)
+    finally:
+        watcher.send_signal(signal.SIGTERM)
+        assert watcher.wait(timeout=60) == 0

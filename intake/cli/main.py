@@ -51,6 +51,8 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
+CREATING_COMMANDS = ("init", "process", "watch")
+
 # The commands that live in their own modules: name → module:attribute.
 LAZY_COMMANDS = {
     **{name: f"intake.cli.office:{name}" for name in ("status", "show", "reprocess", "due", "extend", "recount",
@@ -71,7 +73,9 @@ LAZY_COMMANDS = {
 @click.version_option(__version__, prog_name="intake")
 @click.pass_context
 def main(ctx: click.Context, home: Path | None, verbose: bool, quiet: bool) -> None:
-    ctx.obj = AppContext(resolve_home(home), verbose, quiet)
+    # Only these make a HOME that is not there (RECORD.md: a fresh, empty HOME must work);
+    # `intake status --home /typo` says the folder does not exist instead of creating it.
+    ctx.obj = AppContext(resolve_home(home), verbose, quiet, creates_home=ctx.invoked_subcommand in CREATING_COMMANDS)
 
 
 @main.command(help="Create HOME's folders and a default intake.toml. 初始化 HOME。")
@@ -87,27 +91,42 @@ def init(app: AppContext) -> None:
 
 @main.command(help="""Process files now, as the watcher would (originals are copied, not moved).
 立即处理给定文件。\n\nWith --json prints one record per file per line (JSON Lines).""")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print each record as one JSON line on stdout.")
 @click.option("--received-on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Date of receipt (收到申请之日) for every file, YYYY-MM-DD. Default: today.")
 @click.pass_obj
 def process(app: AppContext, paths: tuple[Path, ...], as_json: bool, received_on: dt.datetime | None) -> None:
+    from intake.kernel import EnvironmentFault
     from intake.pipeline.runner import process_many
-    from intake.pipeline.workers import pool_size
     services = app.services()
     day = received_on.date() if received_on else None
     total = len(paths)
-    workers = min(pool_size(services.config.watch.workers), total)
-    for number, (path, record) in enumerate(zip(paths, process_many(list(paths), services, received_on=day,
-                                                                    workers=workers)), 1):
-        if total > 1:
-            click.echo(f"[{number}/{total}] {path} → {record.route}/{record.status}", err=True)
-        if as_json:
-            click.echo(json.dumps(record.to_json(), ensure_ascii=False))
-        else:
-            click.echo(f"{record.sha256[:12]}  {record.route:<12} {record.status:<16} {path}")
-        sys.stdout.flush()
+    try:
+        with app.readers(services, files=total):
+            for number, (path, record) in enumerate(zip(paths, process_many(list(paths), services, received_on=day)), 1):
+                if total > 1:
+                    click.echo(f"[{number}/{total}] {path} → {record.route}/{record.status}", err=True)
+                if as_json:
+                    click.echo(json_line(record.to_json()))
+                else:
+                    click.echo(f"{record.sha256[:12]}  {record.route:<12} {record.status:<16} {path}")
+                sys.stdout.flush()
+    except EnvironmentFault as fault:
+        raise click.ClickException(str(fault)) from fault
+
+
+# Characters that end a line for str.splitlines() but that JSON leaves unescaped: a record's text
+# holding one (an e-mail's NEL, U+2028) must not split its JSON line in two.
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(payload: dict[str, Any]) -> str:
+    line = json.dumps(payload, ensure_ascii=False)
+    for character, escaped in _LINE_BREAKS.items():
+        line = line.replace(character, escaped)
+    return line
 
 
 @main.command(help="Watch HOME/inbox/ and process every file that arrives. 监视收件箱。")

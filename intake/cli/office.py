@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
 import click
 
-from intake.kernel import Status, office_error
+from intake.kernel import EnvironmentFault, Status, office_error
 from intake.masking import mask
-from intake.register import DocumentRow, Register, RowState
+from intake.register import AmbiguousKey, DocumentRow, Register, RowState
 from intake.review import labels
 
 
@@ -71,9 +73,7 @@ SHOWN_KEYS = (("source", "来源"), ("channel", "渠道"), ("marked", "标有申
 def show(app: Any, key: str, as_json: bool) -> None:
     from intake.review import history
     services = app.services()
-    row = services.register.find(key)
-    if row is None:
-        raise click.ClickException(f"没有编号为 {key!r} 的文件")
+    row = _find(services.register, key)
     if as_json:
         click.echo(json.dumps(row.record.to_json() if row.record else None, ensure_ascii=False, indent=2))
         return
@@ -137,12 +137,14 @@ def _show_letters(services: Any, document_id: int) -> None:
 def reprocess(app: Any, key: str) -> None:
     from intake.pipeline.runner import reprocess as reprocess_row
     services = app.services()
-    row = services.register.find(key)
-    if row is None:
-        raise click.ClickException(f"没有编号为 {key!r} 的文件")
+    row = _find(services.register, key)
     if not row.archive_path or not Path(row.archive_path).exists():
         raise click.ClickException(f"#{row.id} 没有可重新读取的归档原件")
-    record = reprocess_row(row, services)
+    try:
+        with app.readers(services):
+            record = reprocess_row(row, services)
+    except EnvironmentFault as fault:
+        raise click.ClickException(str(fault)) from fault
     click.echo(f"#{row.id}：{labels.label(labels.ROUTES, record.route)} / {labels.label(labels.STATUSES, record.status)}"
                + (f" — {office_error(record.error)}" if record.error else ""))
 
@@ -178,9 +180,7 @@ def extend(app: Any, key: str, reason: str, actor: str) -> None:
     from intake.office.actions import extend as extend_reply
     from intake.register.letters import LetterBook
     services = app.services()
-    row = services.register.find(key)
-    if row is None:
-        raise click.ClickException(f"没有编号为 {key!r} 的文件")
+    row = _find(services.register, key)
     try:
         record = extend_reply(services, row.id, reason, actor=actor)
     except ReviewActionError as exc:
@@ -210,18 +210,61 @@ def echo_recount(services: Any, *, actor: str) -> None:
         click.echo(f"  #{item.document_id}  {item.what} {item.before or '（无）'} → {item.after or '（无）'}{still}")
 
 
-@click.command(help="Copy the register safely while the service runs (SQLite online backup). 备份登记库。")
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.command(help="""Back up what the office cannot make again, safely while the service runs: the register
+(SQLite online backup), every archived original, intake.toml, the holiday file and templates/.
+备份登记库与全部原件。\n\nTARGET is a new folder (default: HOME/backups/YYYYMMDD-HHMMSS/).""")
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path), required=False)
 @click.pass_obj
 def backup(app: Any, target: Path | None) -> None:
+    from intake.deadlines.workdays import HOLIDAY_FILE_NAME
     services = app.services()
     if target is None:
-        target = app.home / "backups" / f"register-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+        target = app.home / "backups" / f"{dt.datetime.now():%Y%m%d-%H%M%S}"
     if target.exists():
         raise click.ClickException(f"{target} 已存在；备份从不覆盖已有文件")
-    services.register.backup(target)
-    check = Register(target).check_integrity()
-    click.echo(f"备份已写出：{target}（完整性检查：{'正常' if check == 'ok' else check}）")
+    try:
+        # The register first: every original it names is in the archive before it is copied.
+        services.register.backup(target / "register.db")
+        originals, size = _copy_folder(services.config.archive, target / "archive")
+        for name in ("intake.toml", HOLIDAY_FILE_NAME):
+            if (app.home / name).is_file():
+                shutil.copy2(app.home / name, target / name)
+        if (app.home / "templates").is_dir():
+            _copy_folder(app.home / "templates", target / "templates")
+    except OSError as exc:
+        fault = EnvironmentFault.from_os_error(exc, str(target))
+        raise click.ClickException(f"备份未完成：{fault or exc}") from exc
+    check = Register(target / "register.db").check_integrity()
+    click.echo(f"备份已写出：{target}\n  register.db（完整性检查：{'正常' if check == 'ok' else check}）\n"
+               f"  archive/：{originals} 份原件，{size / 1e6:.1f} MB，每份都已与副本核对")
+
+
+def _copy_folder(source: Path, target: Path) -> tuple[int, int]:
+    """Every finished file under `source` (not .partial ones being written), copied and compared."""
+    copied = size = 0
+    for folder, _dirs, files in os.walk(source):
+        for name in files:
+            if name.endswith(".partial"):
+                continue
+            origin = Path(folder) / name
+            copy = target / origin.relative_to(source)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(origin, copy)
+            if copy.stat().st_size != origin.stat().st_size:
+                raise click.ClickException(f"{origin} 的副本大小不符，备份未完成")
+            copied += 1
+            size += copy.stat().st_size
+    return copied, size
+
+
+def _find(register: Register, key: str) -> DocumentRow:
+    try:
+        row = register.find(key)
+    except AmbiguousKey as exc:
+        raise click.ClickException(str(exc)) from exc
+    if row is None:
+        raise click.ClickException(f"没有编号为 {key!r} 的文件")
+    return row
 
 
 def _due_rows(services: Any, within_days: int) -> list[dict[str, Any]]:

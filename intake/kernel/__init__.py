@@ -5,13 +5,20 @@ tests/test_layers.py).
 """
 from intake.kernel.errors import (
     ERROR_TEXTS,
+    ClaimFailed,
     CorruptFile,
+    DiskFull,
     EmptyFile,
     EncryptedFile,
+    EnvironmentFault,
+    HomeNotWritable,
     IntakeError,
     NotARegularFile,
     NoText,
     OriginalVanished,
+    ReaderCrashed,
+    RegisterReadOnly,
+    RegisterUnavailable,
     TimedOut,
     TooLarge,
     UnexpectedError,
@@ -48,9 +55,10 @@ from intake.kernel.model import (
 )
 
 __all__ = [
-    "Applicant", "ApplicantKind", "Category", "Channel", "Check", "Classification", "CorruptFile", "Deadlines",
-    "Delivery", "Document", "ERROR_TEXTS", "EmailMeta", "EmptyFile", "EncryptedFile", "Extraction", "FileKind",
-    "IdType", "Intake", "IntakeError", "Medium", "Method", "Missing", "NoText", "NotARegularFile",
-    "OriginalVanished", "Page", "PageText", "Record", "Request", "Route", "Status", "TextLine", "Tick",
+    "Applicant", "ApplicantKind", "Category", "Channel", "Check", "ClaimFailed", "Classification", "CorruptFile",
+    "Deadlines", "Delivery", "DiskFull", "Document", "ERROR_TEXTS", "EmailMeta", "EmptyFile", "EncryptedFile",
+    "EnvironmentFault", "Extraction", "FileKind", "HomeNotWritable", "IdType", "Intake", "IntakeError", "Medium",
+    "Method", "Missing", "NoText", "NotARegularFile", "OriginalVanished", "Page", "PageText", "ReaderCrashed",
+    "Record", "RegisterReadOnly", "RegisterUnavailable", "Request", "Route", "Status", "TextLine", "Tick",
     "TimedOut", "TooLarge", "UnexpectedError", "UnsupportedFile", "error_code", "office_error",
 ]

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from intake.classifiers.decide import ReviewRules
     from intake.ocr.engines import OcrEngine
     from intake.ocr.reading import ReadLimits
+    from intake.pipeline.workers import ReaderPool
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,8 @@ class Services:
     calendar: WorkdayCalendar
     engine_factory: Callable[[], OcrEngine]
     nlp_factory: Callable[[], Language] | None = None
+    # Reader processes, when the caller (a command, the watcher) opened them; else files are read here.
+    readers: ReaderPool | None = None
     _engine: OcrEngine | None = field(default=None, init=False, repr=False)
     _nlp: Language | None = field(default=None, init=False, repr=False)
 
@@ -63,7 +66,10 @@ class Services:
         from intake.ocr.reading import ReadLimits as Limits
         limits = self.config.limits
         return Limits(max_bytes=limits.max_file_megabytes * 1_000_000, max_pages=limits.max_pages,
-                          max_image_pixels=limits.max_image_pixels)
+                      max_image_pixels=limits.max_image_pixels,
+                      max_unpacked_bytes=limits.max_unpacked_megabytes * 1_000_000,
+                      max_email_bytes=limits.max_email_megabytes * 1_000_000,
+                      max_text_characters=limits.max_text_characters)
 
     @property
     def review_rules(self) -> ReviewRules:

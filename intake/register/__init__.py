@@ -1,4 +1,14 @@
 """The register: the SQLite book of record, its schema (migrations) and every query of it."""
-from intake.register.store import DocumentRow, Event, Register, RegisterError, RouteStatusCount, RowState
+from intake.register.store import (
+    MAX_READ_ATTEMPTS,
+    AmbiguousKey,
+    DocumentRow,
+    Event,
+    Register,
+    RegisterError,
+    RouteStatusCount,
+    RowState,
+)
 
-__all__ = ["DocumentRow", "Event", "Register", "RegisterError", "RouteStatusCount", "RowState"]
+__all__ = ["AmbiguousKey", "DocumentRow", "Event", "MAX_READ_ATTEMPTS", "Register", "RegisterError",
+           "RouteStatusCount", "RowState"]

@@ -66,8 +66,14 @@ def _v4_letters(db: sqlite3.Connection) -> None:
     db.execute("create index if not exists letters_document on letters (document_id)")
 
 
+def _v5_read_attempts(db: sqlite3.Connection) -> None:
+    """How many times reading a row started without its record being committed: a file that stopped
+    the service that often is recorded as failed instead of being resumed again."""
+    db.execute("alter table documents add column read_attempts integer not null default 0")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents_and_events, _v2_digests, _v3_review,
-                                                          _v4_letters]
+                                                          _v4_letters, _v5_read_attempts]
 LATEST = len(MIGRATIONS)
 
 

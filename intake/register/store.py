@@ -7,6 +7,7 @@ rows (`DocumentRow` with its `Record`, `Event`), never SQL.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -16,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from intake.kernel import Record, Route, Status
+from intake.kernel import DiskFull, EnvironmentFault, Record, RegisterReadOnly, RegisterUnavailable, Route, Status
 from intake.register.migrations import LATEST, migrate
 
 if TYPE_CHECKING:
@@ -25,6 +26,24 @@ if TYPE_CHECKING:
 
 class RegisterError(RuntimeError):
     """The register file cannot be opened or is damaged."""
+
+
+class AmbiguousKey(RegisterError):
+    """A row number that is also the start of a sha256, or a sha256 prefix shared by records."""
+
+
+# A file that stopped the service this many times while it was being read is not read again.
+MAX_READ_ATTEMPTS = 3
+
+
+def register_fault(exc: sqlite3.Error, path: Path) -> EnvironmentFault:
+    """The environment's fault behind an SQLite error (SQLite says it only in words)."""
+    message = str(exc).lower()
+    if "readonly" in message or "read-only" in message:
+        return RegisterReadOnly(f"{path}: {exc}")
+    if "full" in message:
+        return DiskFull(f"{path}: {exc}")
+    return RegisterUnavailable(f"{path}: {exc}")
 
 
 class RowState(StrEnum):
@@ -43,6 +62,7 @@ class DocumentRow:
     source: str = ""
     original_name: str = ""
     arrived_at: str = ""
+    read_attempts: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +111,8 @@ class Register:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA busy_timeout=30000")
             migrate(self.conn, LATEST)
+        except sqlite3.OperationalError as exc:
+            raise register_fault(exc, path) from exc
         except sqlite3.DatabaseError as exc:
             raise RegisterError(f"cannot open the register {path}: {exc}") from exc
 
@@ -103,10 +125,25 @@ class Register:
             self._db = sqlite_utils.Database(self.conn)
         return self._db
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One transaction; SQLite's refusals (read-only file, full disk) raised as the coded
+        environment faults the service reports, never as a traceback."""
+        try:
+            with self.conn:
+                yield
+        except sqlite3.OperationalError as exc:
+            raise register_fault(exc, self.path) from exc
+
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return [dict(row) for row in self.conn.execute(sql, list(params)).fetchall()]
 
     # ------------------------------------------------------------ the file
+    def check_writable(self) -> None:
+        """A small write, so a read-only register or a full disk is found at start-up."""
+        with self._writing():
+            self.conn.execute("insert or replace into meta (key, value) values ('checked_writable_at', ?)", [_now()])
+
     def check_integrity(self) -> str:
         row = self.conn.execute("PRAGMA integrity_check").fetchone()
         return str(row[0]) if row else "no answer"
@@ -128,7 +165,7 @@ class Register:
               arrived_at: dt.datetime) -> int:
         """A row for a file about to be processed; committed before any work starts so a crash
         leaves a trace that the next start resumes instead of recording twice."""
-        with self.conn:
+        with self._writing():
             table = self.db.table("documents")
             table.insert({"sha256": sha256, "source": source, "original_name": original_name,
                           "inbox_path": inbox_path, "arrived_at": arrived_at.isoformat(timespec="seconds"),
@@ -137,31 +174,53 @@ class Register:
             self._event(document_id, "received", detail={"source": source})
         return document_id
 
-    def pending_for_inbox_file(self, inbox_path: str, sha256: str) -> DocumentRow | None:
-        """The row of an inbox file that a crash interrupted (still processing, or done but its
-        original not yet released from the inbox), if any. `inbox_path` is cleared on release,
-        so the same file dropped again later is a new arrival."""
-        rows = list(self._query(
-            "select * from documents where inbox_path = ? and sha256 = ? order by id desc limit 1",
-            [inbox_path, sha256]))
+    def pending_for_inbox_file(self, inbox_path: str) -> DocumentRow | None:
+        """The row that still stands for a file in the inbox (processing, or done but its original
+        not yet released: a crash, a changed file, a fault came between), if any. `inbox_path` is
+        cleared on release, so the same name dropped again later is a new arrival."""
+        rows = list(self._query("select * from documents where inbox_path = ? order by id desc limit 1",
+                                [inbox_path]))
         return _row(rows[0]) if rows else None
 
-    def release_inbox_file(self, document_id: int) -> None:
-        """The original has left the inbox: the row no longer stands for a file there."""
-        with self.conn:
+    def release_inbox_file(self, document_id: int, *, changed: bool = False) -> None:
+        """The row no longer stands for a file in the inbox: the original left it, or (`changed`)
+        the file there now holds other bytes, which are a new arrival."""
+        with self._writing():
             row = self.get(document_id)
             self.db.table("documents").update(document_id, {"inbox_path": None, "updated_at": _now()})
-            self._event(document_id, "released", detail={"from": row.inbox_path if row else None})
+            detail: dict[str, Any] = {"from": row.inbox_path if row else None}
+            if changed:
+                detail["changed"] = True
+            self._event(document_id, "released", detail=detail)
+
+    def retake(self, document_id: int, sha256: str) -> None:
+        """The inbox file changed while its row was being read (a writer went on writing): the row
+        now stands for the new bytes. The earlier archived copy stays in the archive (named in
+        the event); a new one is made."""
+        with self._writing():
+            row = self.get(document_id)
+            self.db.table("documents").update(document_id, {
+                "sha256": sha256, "archive_path": None, "read_attempts": 0, "updated_at": _now()})
+            self._event(document_id, "changed_while_read", detail={
+                "sha256_before": row.sha256 if row else None, "archive_path_before": row.archive_path if row else None})
+
+    def start_attempt(self, document_id: int) -> int:
+        """Reading this row starts (again): committed first, so a file that kills the service
+        is known by its count when the service starts again. Returns the count."""
+        with self._writing():
+            self.conn.execute("update documents set read_attempts = read_attempts + 1 where id = ?", [document_id])
+            row = self.conn.execute("select read_attempts from documents where id = ?", [document_id]).fetchone()
+        return int(row[0]) if row else 0
 
     def set_archive_path(self, document_id: int, archive_path: str) -> None:
-        with self.conn:
+        with self._writing():
             self.db.table("documents").update(document_id, {"archive_path": archive_path, "updated_at": _now()})
             self._event(document_id, "archived", detail={"archive_path": archive_path})
 
     def complete(self, document_id: int, record: Record, *, event: str = "classified", actor: str = "intake",
                  detail: dict[str, Any] | None = None, before: Any = None, after: Any = None) -> None:
         """Store the record and its audit event in one transaction."""
-        with self.conn:
+        with self._writing():
             self.db.table("documents").update(document_id, _columns(record))
             self._event(document_id, event, actor=actor,
                         detail=detail or {"route": str(record.route), "status": str(record.status)},
@@ -173,16 +232,25 @@ class Register:
         return _row(rows[0]) if rows else None
 
     def find(self, key: str) -> DocumentRow | None:
-        """By row number (#12 or 12), or by a sha256 prefix of at least 6 characters."""
-        number = key[1:] if key.startswith("#") else key
-        if number.isdigit() and len(number) < 6:
-            return self.get(int(number))
-        if len(key) >= 6:
-            rows = list(self._query("select * from documents where sha256 like ? order by id limit 1",
-                                      [key.lower() + "%"]))
-            if rows:
-                return _row(rows[0])
-        return self.get(int(number)) if number.isdigit() and int(number) < 2**63 else None
+        """By row number (#12, or 12 written without a leading zero) or by a sha256 prefix of at
+        least 4 hex digits (0849…: rows are never written with a leading zero). A key that names
+        two records (row 1234 and a sha256 starting 1234) raises AmbiguousKey."""
+        key = key.strip()
+        if key.startswith("#"):
+            return self.get(int(key[1:])) if key[1:].isdigit() and int(key[1:]) < 2**63 else None
+        is_row_number = key.isdigit() and not key.startswith("0") and int(key) < 2**63
+        by_number = self.get(int(key)) if is_row_number else None
+        by_prefix: list[DocumentRow] = []
+        if len(key) >= 4 and all(c in "0123456789abcdef" for c in key.lower()):
+            by_prefix = [_row(r) for r in self._query(
+                "select * from documents where sha256 like ? order by id limit 6", [key.lower() + "%"])]
+        found = ([by_number] if by_number else []) + [row for row in by_prefix
+                                                       if by_number is None or row.id != by_number.id]
+        if len(found) > 1:
+            names = ", ".join(f"#{row.id}" for row in found[:5])
+            raise AmbiguousKey(f"{key!r} names more than one record ({names}): write #N for a row number, "
+                               "or more digits of the sha256")
+        return found[0] if found else None
 
     def by_sha256(self, sha256: str) -> DocumentRow | None:
         """The earliest row of a file with these bytes."""
@@ -241,7 +309,7 @@ class Register:
     # ------------------------------------------------------------ events
     def add_event(self, document_id: int, kind: str, *, actor: str = "intake",
                   detail: dict[str, Any] | None = None, before: Any = None, after: Any = None) -> None:
-        with self.conn:
+        with self._writing():
             self._event(document_id, kind, actor=actor, detail=detail, before=before, after=after)
 
     def _event(self, document_id: int, kind: str, *, actor: str = "intake",
@@ -289,7 +357,7 @@ def _columns(record: Record) -> dict[str, Any]:
         "error": payload["error"], "text": payload["text"], "pages": record.pages,
         "reasons": json.dumps(list(record.reasons), ensure_ascii=False),
         "provisional_deadline": int(record.provisional_deadline),
-        "record_json": json.dumps(payload, ensure_ascii=False), "updated_at": _now(),
+        "record_json": json.dumps(payload, ensure_ascii=False), "updated_at": _now(), "read_attempts": 0,
     }
 
 
@@ -302,7 +370,7 @@ def _row(row: dict[str, Any]) -> DocumentRow:
     return DocumentRow(id=int(row["id"]), sha256=row["sha256"], state=RowState(row["state"]), record=record,
                        archive_path=row.get("archive_path"), inbox_path=row.get("inbox_path"),
                        source=row.get("source") or "", original_name=row.get("original_name") or "",
-                       arrived_at=row.get("arrived_at") or "")
+                       arrived_at=row.get("arrived_at") or "", read_attempts=int(row.get("read_attempts") or 0))
 
 
 def _event(row: dict[str, Any]) -> Event:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import jinja2
 
 from intake.config import ConfigError
+from intake.kernel import EnvironmentFault
 from intake.pipeline.services import Services
 from intake.register.digests import NIGHTLY, nightly_dates, record_digest
 from intake.reports.digest import DigestFiles, produce_digest
@@ -80,7 +81,7 @@ class NightlyDigest:
             try:
                 delivered = deliver(self.services, day, kind=NIGHTLY, send_mail=bool(self.services.config.digest.recipients),
                                     now=now, tls_context=self.tls_context)
-            except (MailError, OSError, sqlite3.Error, jinja2.TemplateError) as exc:
+            except (MailError, OSError, sqlite3.Error, jinja2.TemplateError, EnvironmentFault) as exc:
                 # The watcher must keep taking files; the digest waits for the next try.
                 self._next_check = now + RETRY_AFTER
                 log.error("digest for %s not delivered: %s; next try at %s", day, exc,

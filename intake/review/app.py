@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from flask import Flask, Response, abort, g, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter, Map
 
 from intake.config import Config
 from intake.deadlines.workdays import WorkdayCalendar
@@ -60,6 +61,7 @@ def create_app(config: Config, *, calendar: WorkdayCalendar | None = None, throt
         config=config, calendar=calendar or WorkdayCalendar.load(config.home),
         throttle=throttle or LoginThrottle(), today=today or dt.date.today)
     Register(config.database).close()    # creates or migrates the register before the first request
+    app.url_map.converters["int"] = RowNumber
 
     from intake.review import views_actions, views_auth, views_item, views_queue
     app.register_blueprint(views_auth.blueprint)
@@ -75,6 +77,14 @@ def create_app(config: Config, *, calendar: WorkdayCalendar | None = None, throt
     app.jinja_env.globals.update(csrf_token=csrf_token, labels=labels, label=labels.label)
     app.jinja_env.filters["office_error"] = office_error
     return app
+
+
+class RowNumber(IntegerConverter):
+    """`<int:…>` within SQLite's integers: /item/99999999999999999999999 is no page (404), not
+    an overflow (500)."""
+
+    def __init__(self, url_map: Map) -> None:
+        super().__init__(url_map, max=2**63 - 1)
 
 
 def _close_register(exc: BaseException | None) -> None:

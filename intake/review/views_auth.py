@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, redirect, render_template, request, session, url_for
 
@@ -12,9 +13,12 @@ blueprint = Blueprint("auth", __name__)
 
 
 def _safe_next(target: str | None) -> str:
-    """Only a path on this site: never another host (open redirect) or a scheme."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target \
-            and not target.startswith("/login"):
+    """Only a path on this site: never another host (an open redirect: `//evil`, `/\\evil`, or
+    `/<TAB>/evil`, which a browser reads as `//evil` once it drops the tab), never a scheme, and
+    no control character (a newline cannot go into the Location header)."""
+    if target and target.startswith("/") and not target.startswith(("//", "/login")) \
+            and not any(c == "\\" or c.isspace() or not c.isprintable() for c in target) \
+            and not urlsplit(target).netloc:
         return target
     return url_for("queue.index")
 
