@@ -5,6 +5,7 @@ import re
 from collections.abc import Sequence
 
 from intake.classifiers import identifiers as ids
+from intake.classifiers.fields.concepts import match_label
 from intake.classifiers.fields.pairs import Pair, is_label_line
 from intake.kernel.model import Applicant, ApplicantKind, Category, IdType
 
@@ -77,23 +78,27 @@ PERSON_NAME_PATTERNS = (
     r"我是([\u4e00-\u9fff·]{2,3})(?=[，,。；（(]|$)",
     r"我是.{0,24}?(?:个体户|个体工商户|退休职工|退休教师|研究生|大学生|学生|居民|村民|市民|律师|职工|教师|业主|消费者)([\u4e00-\u9fff·]{2,3})(?=[，,。；（(]|$)",
     r"本人([\u4e00-\u9fff]{2,3})(?=[，,]|身份证)",
+    r"我是[\u4e00-\u9fff]{2,30}?的([\u4e00-\u9fff·]{2,3})(?=[\s，,。；（(]|$)",     # 我是莘县古云镇大王庄村的李长海
 )
 _SIGN_OFF_WORDS = {"此致", "敬礼", "谢谢", "特此申请", "申请人", "联系人", "附件", "盖章", "签名", "此致敬礼", "特此"}
 
 
-def _prose_person_name(text: str) -> str | None:
+def _prose_person_name(text: str, taken: frozenset[str] = frozenset()) -> str | None:
     for pattern in PERSON_NAME_PATTERNS:
         for match in re.finditer(pattern, text, flags=re.M):
             if looks_like_person_name(match.group(1)):
                 return match.group(1)
-    return _signature_name(text)
+    return _signature_name(text, taken)
 
 
-def _signature_name(text: str) -> str | None:
-    """A name standing alone on one of the last lines, where a letter is signed."""
+def _signature_name(text: str, taken: frozenset[str] = frozenset()) -> str | None:
+    """A name standing alone on one of the last lines, where a letter is signed; never the value of
+    another form field (邮寄 under 获取途径 is the last line of many printouts)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in reversed(lines[-6:]):
-        candidate = re.sub(r"[（(](签名|签字|盖章)[）)]$", "", line)
+        if line in taken:
+            continue
+        candidate = _TITLES.sub("", re.sub(r"[（(](签名|签字|盖章)[）)]$", "", line)).strip()
         if _LATIN_NAME.match(candidate) and looks_like_person_name(candidate):
             return candidate
         if " " in candidate and not re.search(r"\d", candidate):
@@ -125,7 +130,7 @@ def _prose_org_name(text: str, lines: Sequence[str]) -> str | None:
 
 
 def _prose_address(text: str, agency_address_words: tuple[str, ...]) -> str | None:
-    for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})", r"家住(?:在)?([^，,。；;（(\n]{6,60})",
+    for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})", r"家(?:就)?(?:住|在|住在)([^，,。；;（(\s]{6,60})",
                     r"住所地?[：:]?\s*([^，,。；;（(\n]{6,60})",
                     r"(?:住址|地址|通信地址|通讯地址)[：:]?\s*([^，,。；;（(\n]{6,60})",
                     r"(?:^|[，,。；\s])住(?:在)?((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县|镇|乡|街道))[^，,。；;（(\n]{3,60})",
@@ -152,6 +157,7 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
                       sender_name: str | None = None, excluded_phones: Sequence[str] = (),
                       agency_address_words: tuple[str, ...] = (), agency_names: Sequence[str] = ()) -> Applicant:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    taken = frozenset(pair.value for pair in pairs if pair.field not in _NAME_FIELDS)
     org_name, applicant_value = (None if _is_agency(value, agency_names) else value for value in (
         _value(pairs, "org_name", ("", "organization")), _value(pairs, "applicant")))
     person_name = _value(pairs, "person_name", ("", "person"))
@@ -175,15 +181,15 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
         name = org_name
         if usccs:
             id_type, id_number = "uscc", usccs[0].value
-        contact = _without_title(_value(pairs, "contact_person") or _value(pairs, "legal_rep") or "")
-        contact_person = contact if contact and looks_like_person_name(contact) else None
+        contact = _contact_name(_value(pairs, "contact_person") or _value(pairs, "legal_rep") or "")
+        contact_person = contact or _signature_name(text, taken | {name or ""})
     else:
         candidate = person_name or applicant_value
         name = candidate if candidate and looks_like_person_name(candidate) else None
         if name is None and not (candidate and candidate.strip()):
-            name = _prose_person_name(text) or (sender_name if sender_name and looks_like_person_name(sender_name) else None)
+            name = _prose_person_name(text, taken) or (sender_name if sender_name and looks_like_person_name(sender_name) else None)
         if name is None and candidate is None:
-            name = _prose_person_name(text)
+            name = _prose_person_name(text, taken)
         if name is None:
             name = envelope_name
         chosen = valid_resident[0] if valid_resident else (resident[0] if resident else None)
@@ -199,7 +205,7 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
     email = _email(pairs, text, sender_email)
     if envelope_address and name and envelope_address.endswith(name):
         envelope_address = envelope_address[:-len(name)].strip()   # the sender's name glued on by OCR
-    address = _address(pairs, text, agency_address_words, envelope_address)
+    address = _address(pairs, text, agency_address_words, envelope_address, name)
     postcode = _postcode(pairs, text)
     kind = "organization" if is_org else "person"
     category = category_of(name, id_number if id_type == "uscc" else None) if is_org else "individual"
@@ -209,7 +215,17 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
                      contact_person=contact_person)
 
 
-_TITLES = re.compile(r"(律师|经理|主任|村主任|主管|先生|女士|老师|科长|处长|部长|总监|会长|秘书长|同志)$")
+_NAME_FIELDS = {"person_name", "applicant", "contact_person", "legal_rep", "signature"}
+_TITLES = re.compile(r"\s*(律师|经理|主任|村主任|主管|先生|女士|老师|科长|处长|部长|总监|会长|秘书长|同志)$")
+
+
+def _contact_name(value: str) -> str | None:
+    """The person in a contact cell: 法务部 林晓东, 王律师 → the name, or None."""
+    for token in [value, *reversed(value.split())]:
+        token = _without_title(token.strip())
+        if token and looks_like_person_name(token):
+            return token
+    return None
 
 
 def _without_title(name: str) -> str:
@@ -290,15 +306,31 @@ def _email(pairs: Sequence[Pair], text: str, sender_email: str | None) -> str | 
     return sender_email
 
 
+# What follows an address on its line and is not part of it: the postcode, the next field's label.
+_AFTER_ADDRESS = re.compile(r"[（(]?(?:邮编|邮政编码|[Pp]ost ?[Cc]ode|ZIP|[Zz]ip)[:：]?\s*(?:\d{6})?[）)]?.*$"
+                            r"|\s+(?:电话|手机|联系|姓名|申请人|身份证|证件|电子邮|邮箱|E-?mail|Tel|Phone)\S*.*$")
+
+
+def _address_only(value: str, name: str | None) -> str:
+    value = _AFTER_ADDRESS.sub("", value).strip(" ，,。/")
+    value = re.sub(r"(?<=[号室楼栋院层座区])\s*\d{6}$", "", value)      # the postcode run on after it
+    for start in range(4, len(value) - 3):
+        if value[start - 1] in "号室楼栋院层座区村组" and match_label(value[start:]).field is not None:
+            return value[:start]        # the next cell's label read into this one
+    if name and value.endswith(name) and len(value) > len(name) + 4:
+        value = value[:-len(name)].rstrip(" 的")      # the signature glued on by the line below
+    return value
+
+
 def _address(pairs: Sequence[Pair], text: str, agency_words: tuple[str, ...],
-             envelope_address: str | None = None) -> str | None:
+             envelope_address: str | None = None, name: str | None = None) -> str | None:
     for pair in pairs:
         if pair.field == "address" and pair.value and len(pair.value) >= 5:
-            value = re.sub(r"[（(]?邮编[:：]?\d{6}[）)]?", "", pair.value).strip(" ，,。")
-            value = re.sub(r"(?<=[号室楼栋院层座区])\s*\d{6}$", "", value)      # the postcode run on after it
-            if not any(word in value for word in agency_words):
+            value = _address_only(pair.value, name)
+            if len(value) >= 5 and not any(word in value for word in agency_words):
                 return value
     prose = _prose_address(text, agency_words)
+    prose = _address_only(prose, name) if prose else None
     if prose and envelope_address:
         # The envelope's block is usually complete; the letter may say only part of it (家住东风西路…).
         return envelope_address if prose in envelope_address else prose

@@ -36,7 +36,7 @@ from intake.classifiers.agency import AgencyFacts
 from intake.classifiers.fields.pairs import read_pairs
 from intake.classifiers.request import extract_request
 from intake.classifiers.clauses.segment import clauses
-from intake.classifiers.route.clauses import asks, asks_everything, reconcile
+from intake.classifiers.route.clauses import asks, asks_everything, in_request, reconcile
 from intake.classifiers.route.rules import classify
 from intake.kernel.model import Extraction
 
@@ -142,7 +142,11 @@ class RouteComponent:
         by_rules = classify(doc.text, subject=subject, request_text=request.description if request else None,
                             model_cats=dict(doc.cats) if doc.cats else None, model_weight=self.model_weight,
                             article_39_overrides=self.article_39_overrides, marked=doc._.marked)
-        doc._.classification = reconcile(by_rules, asks(doc._.clauses)) if doc._.clauses else by_rules
+        if doc._.clauses:
+            description = request.description if request else None
+            specific = bool(request and (request.titles or request.doc_numbers))
+            by_rules = reconcile(by_rules, asks(doc._.clauses), in_request(doc._.clauses, description), specific)
+        doc._.classification = by_rules
         return doc
 
 

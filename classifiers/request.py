@@ -52,7 +52,7 @@ def extract_request(text: str, pairs: Sequence[Pair], asked_clause: str | None =
 
 # The words before what is asked for in a plain request: 我想要… / 麻烦你们把… / 能不能给我…
 _PLAIN_ASK = re.compile(r"^(?:现在|所以|因此|这回|这次)?(?:我们?|本人)?(?:就)?(?:想|要|想要|需要|希望|只想)?(?:申请|请求|请|麻烦|能不能|能否|帮我)?"
-                        r"(?:你们|你局|贵局)?(?:把|给我|提供|公开|查|看看|看一下|调一下|要|拿到)?(?:一份|一下)?")
+                        r"(?:你们|你局|贵局)?(?:把|给我|提供|公开|查|看看|看一下|调一下|要|拿到)?(?:一份|一下)?(?:的(?:就)?是)?")
 
 
 # …and in an English one: I kindly request… / I would like to obtain… / Please provide me with…
@@ -110,11 +110,19 @@ def _from_pairs(pairs: Sequence[Pair]) -> str | None:
     return None
 
 
+def _is_lead_in(sentence: str) -> bool:
+    """我申请获取贵局发布的以下信息： / 特申请公开下列政府信息： — an ask that announces a list."""
+    sentence = re.split(r"[，,]", sentence)[-1]
+    return bool(_LEAD_IN.search(sentence)) or (
+        bool(re.search(r"[：:]\s*$", sentence)) and bool(re.search(r"以下|如下|下列|下述", sentence))
+        and bool(re.search(r"申请|要求|请求|请|希望|需要|公开|提供|获取", sentence)))
+
+
 def _after_lead_in(text: str) -> str | None:
     lines = [line.strip() for line in text.splitlines()]
     for index, line in enumerate(lines):
         tail = re.split(r"[。]", line)[-1] if "。" in line[:-1] else line
-        if _LEAD_IN.search(tail) or _LEAD_IN.search(line):
+        if _is_lead_in(tail) or _LEAD_IN.search(line):
             collected: list[str] = []
             for following in lines[index + 1:]:
                 if not following:
@@ -163,7 +171,8 @@ def _inline(text: str) -> str | None:
         for match in _INLINE.finditer(line):
             candidate = match.group(1).strip()
             # "我想申请政府信息公开。我的情况如下：" announces, it does not describe.
-            if re.match(r"^[。，,；;：:]|^(?:上述|以上|该)信息", candidate) or re.search(r"如下[：:]?$", candidate):
+            if re.match(r"^[。，,；;：:]|^(?:上述|以上|该)信息", candidate) or re.search(r"如下[：:]?$", candidate) \
+                    or re.fullmatch(r"(?:的)?(?:政府)?(?:信息|内容|事项|材料|文件)[：:]", candidate):
                 continue
             return candidate
     return None

@@ -14,7 +14,7 @@ from intake.classifiers.completeness import unread_hints
 from intake.classifiers.fields.reflow import collapse_spaced_letters, reflow
 from intake.classifiers.route.clauses import CLEAR
 from intake.classifiers.route.rules import is_marked
-from intake.classifiers.written import as_written
+from intake.classifiers.written import as_written, plain_pronouns
 from intake.kernel import Check, Classification, EmailMeta, Extraction, Route
 
 if TYPE_CHECKING:
@@ -46,6 +46,9 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
     simplified_copy = written is not None and written != text
     text = without_transmit_lines(text)
     written = without_transmit_lines(written) if written is not None and simplified_copy else None
+    plain = plain_pronouns(text)
+    if plain != text:
+        written, text, simplified_copy = written if written is not None else text, plain, True
     original = collapse_spaced_letters(text)
     # The heading is judged on the lines as printed, before wrapped lines are joined.
     marked = is_marked(original, email.subject if email else "")

@@ -11,6 +11,15 @@ from dataclasses import replace
 
 from intake.kernel import Applicant, Extraction, Request
 
+# Dialect pronouns of the region's letters (俺是…村的, 恁局里…), one character for one, so the copy
+# is read like any letter and the values go back as written.
+_PLAIN_PRONOUNS = str.maketrans({"俺": "我", "恁": "您", "咱": "我"})
+
+
+def plain_pronouns(text: str) -> str:
+    return text.translate(_PLAIN_PRONOUNS)
+
+
 def as_written(extraction: Extraction, simplified: str, written: str) -> Extraction:
     back = {copy: original for copy, original in zip(simplified, written, strict=False) if copy != original}
     if not back:

@@ -60,3 +60,34 @@ def test_form_row_read_across_without_colons():
     assert first(pairs, "person_name").value == "钱多多"
     assert first(pairs, "work_unit").value == "某某小学"
     assert first(pairs, "phone").value == "13912345678"
+
+
+def test_two_column_printout_pairs_labels_with_the_values_below_them():
+    text = "申请人\n申请人名称 有效证件\n孙立平 居民身份证\n手机号码 电子邮箱\n13800001111 slp@example.com\n获取途径\n邮寄"
+    pairs = read_pairs(text)
+    assert first(pairs, "applicant").value == "孙立平"
+    assert first(pairs, "id_kind").value == "居民身份证"
+    assert first(pairs, "email").value == "slp@example.com"
+    assert first(pairs, "method").value == "邮寄"
+
+
+def test_a_label_wrapped_after_its_enumeration_comma_is_one_label():
+    pairs = read_pairs("通讯地址\n阳谷县狮子楼街道1号\n所需政府信息的名称、\n文号或其他特征描述\n2024年某项检查结果")
+    assert first(pairs, "address").value == "阳谷县狮子楼街道1号"
+    assert first(pairs, "description").value == "2024年某项检查结果"
+
+
+def test_a_heading_label_does_not_take_the_label_below_it_as_its_value():
+    pairs = read_pairs("申请公开的政府信息\n信息名称或描述\n2023年度某县加油站检查通报\n文号\n无")
+    assert first(pairs, "description").value == "2023年度某县加油站检查通报"
+
+
+def test_contact_in_a_department_and_a_foreign_name_without_nationality():
+    pairs = read_pairs("联系人：法务部 钱有为，电话：0635-1111111\n申请人：Anna Novak（捷克籍）")
+    assert first(pairs, "contact_person").value == "钱有为"
+    assert first(pairs, "applicant").value == "Anna Novak"
+
+
+def test_the_receiving_agency_is_not_the_applicant():
+    pairs = read_pairs("受理单位：某某市场监督管理局")
+    assert first(pairs, "agency") is not None and first(pairs, "applicant") is None

@@ -38,7 +38,7 @@ class LabelMatch:
 def normalise_label(text: str) -> str:
     key = re.sub(r"[\s：:*＊]", "", text).replace("(", "（").replace(")", "）")
     key = _NUMBER.sub("", _NOTE.sub("", key).lstrip("□☑■☐"))
-    return key
+    return key.rstrip("、，,")      # a label wrapped in its cell: 所需政府信息的名称、 / 文号…
 
 
 def _bigrams(text: str) -> Counter[str]:

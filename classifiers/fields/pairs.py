@@ -74,7 +74,10 @@ def _bare_label(line: str) -> str | None:
     stripped = line.strip().rstrip("：:")
     if re.search(r"[：:]|.[□☐☑■√✓✔☒]", stripped):
         return None      # a label with its value (获取方式：☑电子邮件), read as inline pairs
-    return match_label(stripped).field
+    found = match_label(stripped)
+    if not found.exact and re.search(r"[\u4e00-\u9fff]{2}[ \u3000\t]+[\u4e00-\u9fff]{2}", stripped):
+        return None      # two words side by side (赵志刚 居民身份证) are values, or a row of labels
+    return found.field
 
 
 def _ends_value(line: str, field: str, first: bool) -> bool:
@@ -86,11 +89,14 @@ def _ends_value(line: str, field: str, first: bool) -> bool:
         return True
     if field in ("media", "method") and (first or re.match(r"^[□☐☑■√✓✔☒]", line)):
         return False
-    if _section_of(line) is not None or _label_pattern().match(line):
+    if _section_of(line) is not None or _label_pattern().match(line) or _label_row(line):
         return True
     if _bare_label(line) is None:
         return False
-    return match_label(line).exact or not first
+    found = match_label(line)
+    # A near-wording of another label right under a heading-like label (申请公开的政府信息 /
+    # 信息名称或描述) is the first cell of the block; an option (电子邮件) under 获取方式 is a value.
+    return found.exact or not first or (found.score >= 0.8 and field not in ("id_kind", "applicant_type"))
 
 
 def _merge_split_labels(lines: list[str]) -> list[str]:
@@ -99,8 +105,10 @@ def _merge_split_labels(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if index + 1 < len(lines) and line and _bare_label(line) is None and _section_of(line) is None \
-                and _bare_label(lines[index + 1]) is None and _bare_label(line + lines[index + 1]) is not None:
+        joined = line + lines[index + 1] if index + 1 < len(lines) else ""
+        if joined and line and _section_of(line) is None and (
+                (_bare_label(line) is None and _bare_label(lines[index + 1]) is None and _bare_label(joined) is not None)
+                or (match_label(joined).exact and not match_label(line).exact)):
             merged.append(line + lines[index + 1])
             index += 2
             continue
@@ -120,6 +128,11 @@ def read_pairs(text: str) -> list[Pair]:
         if header is not None:
             section = header
             index += 1
+            continue
+        columns = _column_pairs(lines, index, section)
+        if columns:
+            pairs.extend(columns)
+            index += 2
             continue
         field = _bare_label(line)
         if field is not None:
@@ -152,6 +165,29 @@ def read_pairs(text: str) -> list[Pair]:
         pairs.extend(found)
         index += 1
     return pairs
+
+
+def _tokens(line: str) -> list[str]:
+    return [token for token in re.split(r"[ \u3000\t]+", line.strip()) if token]
+
+
+def _label_row(line: str) -> list[str | None] | None:
+    """The fields of a row of two or more bare labels (申请人名称  有效证件), or None."""
+    tokens = _tokens(line)
+    fields = [_bare_label(token) for token in tokens]
+    return fields if len(tokens) >= 2 and all(fields) else None
+
+
+def _column_pairs(lines: list[str], index: int, section: str) -> list[Pair]:
+    """A printout with two columns: a row of labels, then a row of their values in the same order."""
+    fields = _label_row(lines[index])
+    if fields is None or index + 1 >= len(lines):
+        return []
+    values = _tokens(lines[index + 1])
+    if len(values) != len(fields) or _label_row(lines[index + 1]) or any(match_label(value).exact for value in values):
+        return []
+    labels = _tokens(lines[index])
+    return [Pair(str(field), label, value, index, False, section) for field, label, value in zip(fields, labels, values)]
 
 
 def _row_pairs(line: str, index: int, section: str) -> list[Pair]:
@@ -202,7 +238,8 @@ def _inline_pairs(line: str, index: int, section: str) -> list[Pair]:
         value = line[start:stop]
         latin = _LATIN_WORDS.match(value.strip()) if field in _NAME_FIELDS else None
         if latin:
-            found.append(Pair(field, label, latin.group(0), index, True, section))
+            name = re.sub(r"\s?[（(][^）)]*籍[）)]$", "", latin.group(0))     # Sophie Laurent（法国籍）
+            found.append(Pair(field, label, name, index, True, section))
             continue
         # A foreign address is written with commas (Lindenstrasse 24, 10969 Berlin, Germany).
         latin_address = field == "address" and len(re.findall(r"[A-Za-z]", value)) >= 6
@@ -211,10 +248,19 @@ def _inline_pairs(line: str, index: int, section: str) -> list[Pair]:
             if cut:
                 value = value[:min(cut)]
         if field in _NAME_FIELDS:
-            value = value.strip().split(" ")[0]
+            value = _name_token(value)
         value = value.strip(" ，,；;。　")
         found.append(Pair(field, label, value, index, True, section))
     return found
+
+
+def _name_token(value: str) -> str:
+    """The name in a name field: 联系人：张三 010-… → 张三; 联系人：法务部 孟繁宇 → 孟繁宇."""
+    tokens = value.strip().split(" ")
+    if len(tokens) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:部|处|科|室|中心|办公室|组)", tokens[0]) \
+            and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", tokens[1]):
+        return tokens[1]
+    return tokens[0]
 
 
 def _at_boundary(line: str, position: int) -> bool:

@@ -34,7 +34,10 @@ def asks(found: Sequence[tuple[str, dict[str, float]]]) -> Asks:
     # A vague request (你们的全部资料) is still a request for information: an application to correct.
     information = max(((p.get("ask_info", 0.0) + p.get("ask_vague", 0.0), text) for text, p in found),
                       default=(0.0, None))
-    demands = [(DEMANDS[role], p.get(role, 0.0)) for _, p in found for role in DEMANDS]
+    # A clause demands action with the sum of its demand roles (the roles share one probability, and
+    # 让商家退钱 splits it between a complaint's and a petition's wording); its route is the likeliest.
+    demands = [(DEMANDS[max(DEMANDS, key=lambda role: p.get(role, 0.0))], sum(p.get(role, 0.0) for role in DEMANDS))
+               for _, p in found]
     demand = max(demands, key=lambda item: item[1], default=(Route.OTHER, 0.0))
     question = max((p.get("question", 0.0) for _, p in found), default=0.0)
     return Asks(information[0], demand, question, information[1] if information[0] >= CLEAR else None)
@@ -52,10 +55,35 @@ def asks_everything(found: Sequence[tuple[str, dict[str, float]]], description: 
     return vague >= 0.7 and vague > specific
 
 
-def reconcile(by_rules: Classification, seen: Asks) -> Classification:
-    """The route the rules chose, checked against what the clauses ask for."""
+def in_request(found: Sequence[tuple[str, dict[str, float]]], description: str | None) -> Asks | None:
+    """What the clauses of the request itself (the description cell) ask for; None without one."""
+    if not description:
+        return None
+    holding = [(text, p) for text, p in found if _overlaps(text, description)]
+    return asks(holding) if holding else None
+
+
+def _overlaps(clause: str, description: str) -> bool:
+    clause, description = clause.strip(" 。，,；;"), description.strip()
+    return bool(clause) and (clause in description or (len(description) >= 8 and description[:12] in clause))
+
+
+def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
+              specific: bool = False) -> Classification:
+    """The route the rules chose, checked against what the clauses ask for. `request`: the roles of
+    the request cell's own clauses; `specific`: the request names a document (《title》, 文号)."""
     demand_route, demand = seen.demand
     information = seen.information
+    if by_rules.route == Route.APPLICATION and request is not None:
+        # Art. 39 on the form: the request cell demands action and asks for nothing.
+        asked_route, asked_demand = request.demand
+        if asked_demand >= CLEAR and request.information < 0.5:
+            return _overruled(by_rules, asked_route, asked_demand, "Art. 39: the request demands action and asks for no information")
+    if by_rules.route == Route.PETITION and specific and information >= CLEAR and request is not None \
+            and request.information >= CLEAR and request.demand[1] < 0.5:
+        # A request for named records inside a grievance is an application; the grievance is another matter.
+        return _overruled(by_rules, Route.APPLICATION, min(information, 0.8),
+                          "a clause asks for named records; the grievance around it does not change that")
     if by_rules.route == Route.APPLICATION:
         # The rules saw an application's wording; a clause overrules them only when nothing in the
         # letter looks like a request at all.
@@ -74,6 +102,11 @@ def reconcile(by_rules: Classification, seen: Asks) -> Classification:
         return by_rules
     if by_rules.route == Route.CONSULTATION and information >= CLEAR and seen.question < 0.5 and demand < 0.5:
         return _overruled(by_rules, Route.APPLICATION, information, "a clause asks for information, none asks a question")
+    if demand < 0.5 and information >= CLEAR and by_rules.marked and by_rules.route in DEMANDS.values():
+        # Headed as an application, a clause clearly asks for information and none demands or
+        # grieves: Art. 39 has nothing to route away.
+        return _overruled(by_rules, Route.APPLICATION, min(information, 0.75),
+                          "headed as an application, a clause asks for information, none demands action")
     return by_rules if demand >= 0.5 or information < CLEAR else _doubted(by_rules)
 
 

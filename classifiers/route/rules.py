@@ -246,7 +246,9 @@ def _marked(text: str) -> bool:
 
 
 # The marking is a heading or envelope line that ends with it: 政府信息公开申请, …申请书, …申请表（网上申请）.
-_MARK_LINE = re.compile(r"^[^，,。；;]{0,24}政府信息公开申请(书|表|登记表|单)?([（(][^）)]{0,10}[）)])?[:：]?$")
+# …申请函, …申请（当面提交）受理单, …申请回执: the document kind may follow a note in brackets.
+_MARK_LINE = re.compile(r"^[^，,。；;]{0,24}政府信息公开申请([（(][^）)]{0,10}[）)])?"
+                        r"([\u4e00-\u9fff]{0,3}(书|表|单|函|回执))?([（(][^）)]{0,10}[）)])?[:：]?$")
 
 
 def _head(text: str) -> str:

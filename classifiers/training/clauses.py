@@ -110,7 +110,9 @@ def demand_redress(stock: Stock, scene: Scene) -> tuple[str, str]:
         "要求商家退款并赔偿损失", "请你局责令{shop}退还货款", "要求{shop}按规定退一赔三", "请帮我维权，让商家赔偿",
         "请求贵局组织调解，让{shop}赔偿我的损失", "要求退货退款并赔偿医药费{amount}元", "希望你们帮我把钱要回来",
         "请市场监管部门督促商家履行三包义务", "要求{company}更换新品或者全额退款", "请你们出面让商家给个赔偿",
-        "我要求对方赔礼道歉并赔偿", "请依法处理我的投诉，维护消费者权益")))
+        "我要求对方赔礼道歉并赔偿", "请依法处理我的投诉，维护消费者权益", "请你们督促{shop}把预付的钱退给我",
+        "麻烦你们让{shop}给我换一个新的", "要求{shop}把多收的{amount}元还给我", "请帮我找{shop}要回押金",
+        "希望贵局责成商家退还剩余卡内余额", "请协调{company}赔我的损失")))
     style = stock.pick(("with_story", "bare", "bare"))
     return style, f"{dispute}，{demand}" if style == "with_story" else demand
 

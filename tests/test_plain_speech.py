@@ -1,0 +1,51 @@
+"""Letters as people really write them: dialect pronouns, no punctuation, the ask in the middle,
+and forms whose request cell demands action instead of asking for information (Art. 39)."""
+from intake.classifiers.clauses.segment import clauses
+from intake.classifiers.route.rules import is_marked
+from intake.classifiers.understand import understand
+from intake.kernel import Route
+
+# Invented for these tests; the writer does not punctuate and says 俺/恁.
+DIALECT = ("政府信息公开申请\n市场监督管理局：\n俺是阳谷县安乐镇东街村的马秀兰 前年俺在集上买的种子不出苗 "
+           "听说恁局里查过那个种子店俺就想要恁对那个种子店作出的行政处罚决定书 要一份看看\n"
+           "俺的身份证号是371521197002030026 电话13500002222\n材料寄到家 要纸的 地址阳谷县安乐镇东街村 邮编252300\n马秀兰\n")
+
+
+def test_dialect_letter_is_read_and_its_values_kept_as_written():
+    result = understand(DIALECT)
+    assert result.classification.route == Route.APPLICATION
+    applicant = result.extraction.applicant
+    assert applicant.name == "马秀兰"
+    assert applicant.address == "阳谷县安乐镇东街村"
+    assert applicant.postcode == "252300"
+    description = result.extraction.request.description
+    assert description and "行政处罚决定书" in description and "恁" in description   # as written
+
+
+def test_a_long_unpunctuated_run_is_split_where_the_writer_starts_again():
+    text = ("我是某村的村民今年七十了 眼睛不好 去年我在镇上的店里买了几袋化肥地里的麦子全都黄了后来听说有人查过"
+            "我就想要你们对那个店作出的处理决定书看看到底怎么定的")
+    parts = [clause.text for clause in clauses(text)]
+    assert any(part.startswith("我就想要") for part in parts)
+    assert all(text[c.span[0]:c.span[1]] == c.text for c in clauses(text))
+
+
+def test_request_cell_that_demands_a_refund_is_a_complaint_even_on_the_form():
+    form = ("政府信息公开申请表\n姓名\n韩小雨\n证件号码\n371502199001010013\n联系电话\n13500003333\n"
+            "所需信息内容描述\n我在某健身房办了年卡，现在健身房关门了，剩下的三千元不给退。要求你们让老板把钱退给我。\n"
+            "获取信息方式\n☑邮寄\n")
+    result = understand(form)
+    assert result.classification.route == Route.COMPLAINT
+    assert result.classification.marked
+
+
+def test_request_cell_that_asks_for_records_stays_an_application():
+    form = ("政府信息公开申请表\n姓名\n韩小雨\n证件号码\n371502199001010013\n联系电话\n13500003333\n"
+            "所需信息内容描述\n贵局2024年对某健身房作出的行政处罚决定书\n获取信息方式\n☑邮寄\n")
+    assert understand(form).classification.route == Route.APPLICATION
+
+
+def test_headings_that_name_the_application_in_other_words_are_marked():
+    for heading in ("政府信息公开申请函", "政府信息公开申请（当面提交）受理单", "政府信息公开申请回执"):
+        assert is_marked(f"{heading}\n正文")
+    assert not is_marked("关于政府信息公开申请的答复\n正文")
