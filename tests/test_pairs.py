@@ -91,3 +91,16 @@ def test_contact_in_a_department_and_a_foreign_name_without_nationality():
 def test_the_receiving_agency_is_not_the_applicant():
     pairs = read_pairs("受理单位：某某市场监督管理局")
     assert first(pairs, "agency") is not None and first(pairs, "applicant") is None
+
+
+def test_a_filling_note_under_a_label_is_not_the_value_even_when_it_wraps():
+    pairs = read_pairs("申请内容\n（所需信息的名称、\n文号或特征描述）\n某镇农贸市场计价秤检查的结果通报\n信息形式\n☑纸质")
+    assert first(pairs, "description").value == "某镇农贸市场计价秤检查的结果通报"
+    pairs = read_pairs("申请内容（请写明所需信息的名称、文号或者能够据以查找的特征）\n某区2025年抽查计划")
+    assert first(pairs, "description").value == "某区2025年抽查计划"
+
+
+def test_a_row_of_labels_may_hold_one_wording_the_table_does_not_know():
+    pairs = read_pairs("申请人姓名 申请人类别\n周小川 自然人\n载体 获取方式\n纸质文本 邮寄")
+    assert first(pairs, "person_name").value == "周小川"
+    assert first(pairs, "media").value == "纸质文本" and first(pairs, "method").value == "邮寄"

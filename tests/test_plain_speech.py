@@ -49,3 +49,10 @@ def test_headings_that_name_the_application_in_other_words_are_marked():
     for heading in ("政府信息公开申请函", "政府信息公开申请（当面提交）受理单", "政府信息公开申请回执"):
         assert is_marked(f"{heading}\n正文")
     assert not is_marked("关于政府信息公开申请的答复\n正文")
+
+
+def test_the_signature_under_a_wrapped_line_stays_the_writers_name():
+    letter = ("政府信息公开申请\n市场监督管理局：\n我是某县某镇某村的村民，上个月你们在集上查了一车化肥，我想要你们对卖化肥的那个人作出的处理决定\n"
+              "身份证号：371525195804171289\n电话：13500004444\n材料要纸的，给我寄到家，地址：某县某镇某村 邮编252500，谢谢你们了\n"
+              "赵春花\n2025年11月15日\n")
+    assert understand(letter).extraction.applicant.name == "赵春花"

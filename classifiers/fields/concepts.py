@@ -70,6 +70,10 @@ def match_label(text: str) -> LabelMatch:
     exact, grams, heads = _known()
     if key in exact:
         return LabelMatch(exact[key], 1.0, True)
+    # A known label with its filling note: 申请内容（请写明所需信息的名称、文号…）.
+    head = re.sub(r"（[^（）]{2,40}）$", "", key)
+    if head != key and head in exact:
+        return LabelMatch(exact[head], 1.0, True)
     if not 2 <= len(key) <= MAX_LABEL_CHARS or _VALUE_MARKS.search(key) or not re.search(r"[\u4e00-\u9fff]", key):
         return LabelMatch(None, 0.0, False)
     # Bigrams carry the wording, single characters break its ties (申請人姓名 is nearer 申请人姓名

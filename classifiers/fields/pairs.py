@@ -106,6 +106,10 @@ def _merge_split_labels(lines: list[str]) -> list[str]:
     while index < len(lines):
         line = lines[index]
         joined = line + lines[index + 1] if index + 1 < len(lines) else ""
+        if joined and _opens(line) and not _opens(joined) and len(joined) <= 40 and _is_note(joined):
+            merged.append(joined)       # a filling note wrapped in its cell: （所需信息的名称、 / 文号…）
+            index += 2
+            continue
         if joined and line and _section_of(line) is None and (
                 (_bare_label(line) is None and _bare_label(lines[index + 1]) is None and _bare_label(joined) is not None)
                 or (match_label(joined).exact and not match_label(line).exact)):
@@ -115,6 +119,10 @@ def _merge_split_labels(lines: list[str]) -> list[str]:
         merged.append(line)
         index += 1
     return merged
+
+
+def _opens(text: str) -> bool:
+    return len(re.findall(r"[（(]", text)) > len(re.findall(r"[）)]", text))
 
 
 def read_pairs(text: str) -> list[Pair]:
@@ -138,6 +146,8 @@ def read_pairs(text: str) -> list[Pair]:
         if field is not None:
             values: list[str] = []
             probe = index + 1
+            if probe < len(lines) and _is_note(lines[probe]):
+                probe += 1
             while probe < len(lines) and not _ends_value(lines[probe], field, probe == index + 1):
                 values.append(lines[probe])
                 probe += 1
@@ -172,10 +182,16 @@ def _tokens(line: str) -> list[str]:
 
 
 def _label_row(line: str) -> list[str | None] | None:
-    """The fields of a row of two or more bare labels (申请人名称  有效证件), or None."""
+    """The fields of a row of two or more bare labels (申请人名称  有效证件), or None. One label of
+    an unknown wording may stand among known ones; it is read as "other"."""
     tokens = _tokens(line)
     fields = [_bare_label(token) for token in tokens]
-    return fields if len(tokens) >= 2 and all(fields) else None
+    unknown = [token for token, field in zip(tokens, fields) if field is None]
+    if len(tokens) < 2 or len(unknown) > (len(tokens) - 2) // 2 + (len(tokens) > 2) or fields[0] is None:
+        return None
+    if any(re.search(r"[0-9@□☑]", token) or len(token) > 8 for token in unknown):
+        return None
+    return [field or "other" for field in fields]
 
 
 def _column_pairs(lines: list[str], index: int, section: str) -> list[Pair]:
@@ -188,6 +204,16 @@ def _column_pairs(lines: list[str], index: int, section: str) -> list[Pair]:
         return []
     labels = _tokens(lines[index])
     return [Pair(str(field), label, value, index, False, section) for field, label, value in zip(fields, labels, values)]
+
+
+# A filling note on its own line under a label: （所需信息的名称、文号或特征描述）.
+_NOTE_LINE = re.compile(r"[（(]([^（）()]{2,40})[）)]")
+
+
+def _is_note(line: str) -> bool:
+    note = _NOTE_LINE.fullmatch(line.strip())
+    return bool(note) and (match_label(note.group(1)).field is not None
+                           or bool(re.search(r"名称|文号|描述|特征|填写|选填|必填|勾选", note.group(1))))
 
 
 def _row_pairs(line: str, index: int, section: str) -> list[Pair]:

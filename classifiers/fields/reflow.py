@@ -58,7 +58,8 @@ def reflow(text: str) -> str:
             out.append(line)
             joining = False
             continue
-        if joining and stripped and not _starts_new_item(stripped) and not is_label_line(out[-1].strip()):
+        if joining and stripped and not _starts_new_item(stripped) and not is_label_line(out[-1].strip()) \
+                and not _signed(lines, number):
             out[-1] = out[-1] + stripped
         else:
             out.append(line)
@@ -82,6 +83,20 @@ def _envelope_end(lines: list[str]) -> int:
         if number > 2 and (stripped.endswith(("：", ":")) or _HEADING.match(stripped)) and "政府信息公开申请" != stripped:
             return number
     return 0
+
+
+_DATE_LINE = re.compile(r"^(?:\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}日?|[〇○零一二三四五六七八九十]{1,3}月[〇○零一二三四五六七八九十]{1,3}日?"
+                        r"|[一二三四五六七八九十]{2,4})$")
+
+
+def _signed(lines: list[str], number: int) -> bool:
+    """A name alone on its line just above the date, or on the last line: the letter's signature."""
+    from intake.classifiers.applicant import looks_like_person_name
+    line = lines[number].strip()
+    if not (2 <= len(line) <= 4 and looks_like_person_name(line)):
+        return False
+    following = next((later.strip() for later in lines[number + 1:] if later.strip()), "")
+    return not following or bool(_DATE_LINE.match(following))
 
 
 def _starts_new_item(line: str) -> bool:
