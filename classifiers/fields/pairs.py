@@ -212,8 +212,9 @@ _NOTE_LINE = re.compile(r"[（(]([^（）()]{2,40})[）)]")
 
 def _is_note(line: str) -> bool:
     note = _NOTE_LINE.fullmatch(line.strip())
-    return bool(note) and (match_label(note.group(1)).field is not None
-                           or bool(re.search(r"名称|文号|描述|特征|填写|选填|必填|勾选", note.group(1))))
+    if note is None:
+        return False
+    return match_label(note.group(1)).field is not None or bool(re.search(r"名称|文号|描述|特征|填写|选填|必填|勾选", note.group(1)))
 
 
 def _row_pairs(line: str, index: int, section: str) -> list[Pair]:
