@@ -552,3 +552,9 @@ def test_a_providers_domain_is_repaired_only_where_the_repair_is_a_known_domain(
 @pytest.mark.parametrize("domain", sorted(ids.PROVIDER_DOMAINS))
 def test_every_provider_domain_is_read_as_itself(domain):
     assert ids.find_emails(f"邮箱：zhang@{domain}") == [f"zhang@{domain}"]
+
+
+def test_a_one_between_a_separator_and_letters_is_the_letter_l():
+    from intake.classifiers.identifiers import find_emails
+    assert find_emails("邮箱：wang_1aw@163.com") == ["wang_law@163.com"]
+    assert find_emails("邮箱：zhao_1990@163.com") == ["zhao_1990@163.com"]

@@ -104,3 +104,18 @@ def test_a_row_of_labels_may_hold_one_wording_the_table_does_not_know():
     pairs = read_pairs("申请人姓名 申请人类别\n周小川 自然人\n载体 获取方式\n纸质文本 邮寄")
     assert first(pairs, "person_name").value == "周小川"
     assert first(pairs, "media").value == "纸质文本" and first(pairs, "method").value == "邮寄"
+
+
+def test_long_label_wordings_and_headers_printed_down_a_cell():
+    text = "申请\n人信\n息\n姓名\n祝小满\n申请公开的政府信息内容描述\n2025年上半年某区轴承产品抽查方案\n所需信息用途（选填)\n经营需要"
+    pairs = read_pairs(text)
+    assert first(pairs, "person_name").value == "祝小满"
+    assert first(pairs, "description").value == "2025年上半年某区轴承产品抽查方案"
+    assert first(pairs, "purpose").value == "经营需要"
+
+
+def test_the_next_blocks_numbered_heading_ends_a_description():
+    text = "二、申请公开的政府信息\n某年度奶粉抽检结果公告\n用途说明\n个人参考\n三、信息的形式要求\n载体形式：☑电子文本"
+    pairs = read_pairs(text)
+    assert first(pairs, "purpose").value == "个人参考"
+    assert "形式要求" not in first(pairs, "description").value

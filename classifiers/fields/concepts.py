@@ -20,7 +20,7 @@ MATCH_SCORE = 0.62
 HEAD_WEIGHT = 0.45
 # A wording must share this much with a known one: a head word alone (…事项) does not make a label.
 MIN_SHARE = 0.3
-MAX_LABEL_CHARS = 12
+MAX_LABEL_CHARS = 20
 # What a value has and a label has not: digits, quotes, brackets of a 文号, a full sentence; and what
 # a sentence announcing the request has (现申请公开以下政府信息：) — a lead-in, not a form's label.
 _VALUE_MARKS = re.compile(r"[0-9０-９《》〔〕\[\]【】@。，,；;]|年|月|日|以下|如下|下列|^(?:现|特|兹|我|请|根据|依据|本人)")

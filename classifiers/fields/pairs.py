@@ -105,6 +105,12 @@ def _merge_split_labels(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         line = lines[index]
+        if index + 2 < len(lines) and all(0 < len(piece) <= 3 for piece in lines[index:index + 3]):
+            three = "".join(lines[index:index + 3])
+            if _section_of(three) is not None or match_label(three).exact:
+                merged.append(three)    # a row-spanning header printed down its cell: 申请 / 人信 / 息
+                index += 3
+                continue
         joined = line + lines[index + 1] if index + 1 < len(lines) else ""
         if joined and _opens(line) and not _opens(joined) and len(joined) <= 40 and _is_note(joined):
             merged.append(joined)       # a filling note wrapped in its cell: （所需信息的名称、 / 文号…）
@@ -119,6 +125,15 @@ def _merge_split_labels(lines: list[str]) -> list[str]:
         merged.append(line)
         index += 1
     return merged
+
+
+# 三、信息的形式要求 — a numbered heading of the form's next block (an item of a request has more in it).
+_NUMBERED_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．][\u4e00-\u9fff]{2,12}$")
+
+
+def _block_heading(lines: list[str], index: int) -> bool:
+    return bool(_NUMBERED_HEADING.match(lines[index])) and index + 1 < len(lines) and (
+        is_label_line(lines[index + 1]) or starts_with_label(lines[index + 1]))
 
 
 def _opens(text: str) -> bool:
@@ -148,7 +163,8 @@ def read_pairs(text: str) -> list[Pair]:
             probe = index + 1
             if probe < len(lines) and _is_note(lines[probe]):
                 probe += 1
-            while probe < len(lines) and not _ends_value(lines[probe], field, probe == index + 1):
+            while probe < len(lines) and not _ends_value(lines[probe], field, probe == index + 1) \
+                    and not _block_heading(lines, probe):
                 values.append(lines[probe])
                 probe += 1
                 # Option rows listed one per line continue while lines start with a box.

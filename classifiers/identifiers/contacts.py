@@ -126,6 +126,9 @@ def email_matches(text: str) -> list[Found]:
         repaired = _provider(domain)
         if repaired != domain:
             local = _local_part(local)      # a page that slipped in the domain slips alike in the name
+        else:
+            # Between a separator and letters a 1 is the letter l whatever the domain (songli_1q → songli_lq).
+            local = re.sub(r"(?<=[a-z][_.])1(?=[a-z])", "l", local)
         found.append(Found(f"{local}@{repaired}", m.span()))
     return found
 
