@@ -64,6 +64,7 @@ def _dice(first: Counter[str], second: Counter[str]) -> float:
     return 2 * common / (sum(first.values()) + sum(second.values()))
 
 
+@lru_cache(maxsize=8192)     # the same cells and lines are asked about many times per document
 def match_label(text: str) -> LabelMatch:
     """The field a label names, how sure, and whether it is a known wording."""
     key = normalise_label(text)
