@@ -157,7 +157,7 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
                       sender_name: str | None = None, excluded_phones: Sequence[str] = (),
                       agency_address_words: tuple[str, ...] = (), agency_names: Sequence[str] = ()) -> Applicant:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    taken = frozenset(pair.value for pair in pairs if pair.field not in _NAME_FIELDS)
+    taken = frozenset(pair.value for pair in pairs if pair.field not in _PERSON_FIELDS)
     org_name, applicant_value = (None if _is_agency(value, agency_names) else value for value in (
         _value(pairs, "org_name", ("", "organization")), _value(pairs, "applicant")))
     person_name = _value(pairs, "person_name", ("", "person"))
@@ -215,7 +215,7 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
                      contact_person=contact_person)
 
 
-_NAME_FIELDS = {"person_name", "applicant", "contact_person", "legal_rep", "signature"}
+_PERSON_FIELDS = {"person_name", "applicant", "contact_person", "legal_rep", "signature"}
 _TITLES = re.compile(r"\s*(律师|经理|主任|村主任|主管|先生|女士|老师|科长|处长|部长|总监|会长|秘书长|同志)$")
 
 

@@ -41,14 +41,15 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
                agency: AgencyFacts = AgencyFacts(), ocr_confidence: float = 1.0,
                nlp: Language | None = None) -> Understanding:
     """`text` may be a simplified copy of a traditional-script document (the same length); then
-    `written` is the document as written, and the values found are given back in its characters."""
+    `written` is the document as written, and the values found are given back in its characters.
+    Dialect pronouns (俺, 恁) are read through such a copy too."""
     from intake.classifiers.nlp import run
     simplified_copy = written is not None and written != text
     text = without_transmit_lines(text)
     written = without_transmit_lines(written) if written is not None and simplified_copy else None
     plain = plain_pronouns(text)
     if plain != text:
-        written, text, simplified_copy = written if written is not None else text, plain, True
+        written, text = written if written is not None else text, plain
     original = collapse_spaced_letters(text)
     # The heading is judged on the lines as printed, before wrapped lines are joined.
     marked = is_marked(original, email.subject if email else "")
