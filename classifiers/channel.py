@@ -12,11 +12,11 @@ _TIME = r"\d{1,2}\s?[:：]\s?\d{2}"
 _PAGE = r"(?:\bP(?:AGE)?\s?\.?\s?0*\d{1,3}(?:\s?(?:/|OF)\s?0*\d{1,3})?\b|第\s?\d{1,3}\s?(?:/\s?\d{1,3}\s?)?页|\bSeite\b)"
 TRANSMIT_LINE = re.compile(rf"^(?=.*{_TIME})(?=.*(?:{_PAGE}|->|→|FROM|发自|FAX)).{{10,160}}$", re.I | re.M)
 ONLINE = re.compile(r"网上申请|在线申请|在线提交|网上提交|申请编号[：:]\s*\w+|系统受理号|查询码[：:]|门户网站|政务服务网|"
-                    r"提交时间[：:]|提交日期[：:]|依申请公开\s*[>·|]|申请信息确认单")
+                    r"提交时间[：:]|提交日期[：:]|依申请公开\s*[>·|]|申请信息确认单|申请平台|打印时间[：:]|申请状态[：:]")
 IN_PERSON = re.compile(r"(?<![□☐])(?:当面提交|现场提交)|窗口(受理|接收|代填|填写|办理)|来访登记|代为填写|口头(提出|申请)")
 # A counter form filled at the office, wherever on the page: the way of submission ticked as in
 # person, the window's own marks, the clerk who took it.
-COUNTER_FORM = re.compile(r"[☑■√✓✔]\s*(?:当面|现场)|（窗口[^）]{0,8}）|窗口(?:受理|接收|代填|工作人员)|代为填写|^受理人\s*$", re.M)
+COUNTER_FORM = re.compile(r"[☑■√✓✔]\s*(?:当面|现场)(?!领取|查阅|阅读|获取|领|取)|（窗口[^）]{0,8}）|窗口(?:受理|接收|代填|工作人员)|代为填写|^受理人\s*$", re.M)
 
 
 def detect_channel(kind: FileKind, is_email: bool, fax_pages: bool, text: str) -> Channel:

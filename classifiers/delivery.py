@@ -21,6 +21,7 @@ MEDIA_WORDS: tuple[tuple[str, str], ...] = (
     ("PDF", "electronic"), ("电子文本", "electronic"), ("electronic copy", "electronic"), ("digital copy", "electronic"),
     ("scanned copy", "electronic"),
     ("光盘", "disc"), ("磁盘", "disc"), ("U盘", "disc"), ("移动存储", "disc"),
+    ("电子", "electronic"),     # a form's bare option (载体 □纸质 ☑电子); longer words are matched first
 )
 METHOD_WORDS: tuple[tuple[str, str], ...] = (
     ("邮寄", "post"), ("快递", "post"), ("寄送", "post"), ("寄给", "post"), ("寄至", "post"), ("邮递", "post"),
@@ -37,7 +38,7 @@ METHOD_WORDS: tuple[tuple[str, str], ...] = (
 )
 # Form option words that name a medium in a method row (Shanghai forms list 电子邮件 as a 载体).
 _MEDIA_ROW_EMAIL = ("电子邮件", "electronic")
-_DELIVERY_SENTENCE = re.compile(r"形式|方式|邮寄|寄|发送|发至|发到|发给|领取|自取|来取|去取|拿|查阅|阅读|传真|光盘|U盘|下载|回复|"
+_DELIVERY_SENTENCE = re.compile(r"形式|方式|邮寄|寄|发送|发至|发到|发给|发我|领取|自取|来取|去取|拿|查阅|阅读|传真|光盘|U盘|下载|回复|"
                                 r"提供(纸质|电子)|纸质|电子版|电子文档|复印|\b(?:copy|by e-?mail|by post|by mail|by fax)\b", re.I)
 # "不用寄" / "无需邮寄": a way the applicant does NOT want.
 _NEGATED = re.compile(r"(不用|不要|不必|无需|无须|不需要|别)\s*$")
@@ -69,12 +70,22 @@ def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = Non
         for sentence in _delivery_sentences(text, exclude):
             chosen = _ticked_options(sentence)
             for words in ([sentence] if chosen is None else chosen):
+                words = _PICKUP_TRIP.sub("领取", words)
                 media += _match(words, MEDIA_WORDS)
-                methods += [m for m in _match(words, METHOD_WORDS) if m != "email" or _email_as_way(words)]
+                found = [m for m in _match(words, METHOD_WORDS) if m != "email" or _email_as_way(words)]
+                if "email" in found and _TO_MAILBOX.search(words):
+                    found = [m for m in found if m != "post"]    # 寄送至本人电子邮箱: sent by e-mail
+                methods += found
     if "email" in methods and not media and _says_electronic(text):
         media.append("electronic")
     return Delivery(media=tuple(Medium(m) for m in dict.fromkeys(media)),
                     methods=tuple(Method(m) for m in dict.fromkeys(methods)))
+
+
+# 我自己到你们局里去拿 / 来局里取: the applicant comes for it.
+_PICKUP_TRIP = re.compile(r"(?:到|去|来)[^，,。；;]{0,8}?(?:去|来)?(?:拿|取|领)(?!消|得|决)")
+# The destination of 寄送 / 发送 is a mailbox: the way is e-mail, not post.
+_TO_MAILBOX = re.compile(r"(?:寄|送|发)[^，,。；;]{0,3}(?:至|到|给)[^，,。；;]{0,8}(?:电子)?(?:邮箱|邮件)|(?:寄|送|发)[^，,。；;]{0,3}(?:至|到)\s*[\w.\-]+@")
 
 
 def _ticked_options(value: str) -> list[str] | None:

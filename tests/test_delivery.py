@@ -60,3 +60,20 @@ def test_options_read_without_their_box_are_the_ticked_ones():
     text = "提供政府信息的指定方式\n纸质文本 □电子邮件 □光盘\n获取信息的方式\n□邮寄 □电子邮件 自行领取 □当场阅读、抄录"
     result = delivery(text)
     assert result.media == ("paper",) and result.methods == ("pickup",)
+
+
+@pytest.mark.parametrize("sentence, media, methods", [
+    ("我年纪大了不会用电脑，到时候我自己到你们局里去拿纸质的。", ["paper"], ["pickup"]),
+    ("请以电子档案方式寄送至本人电子邮箱 someone@example.com。", ["electronic"], ["email"]),
+    ("结果请发我邮箱。", [], ["email"]),
+])
+def test_delivery_in_plain_words(sentence, media, methods):
+    found = extract_delivery(f"某某局：\n申请公开某年度抽检结果。\n{sentence}\n", [])
+    assert [m.value for m in found.methods] == methods
+    if media:
+        assert [m.value for m in found.media] == media
+
+
+def test_a_bare_electronic_option_on_a_form():
+    found = extract_delivery("载体\n□纸质 ☑电子 □光盘\n获取途径\n☑电子邮件", read_pairs("载体\n□纸质 ☑电子 □光盘\n获取途径\n☑电子邮件"))
+    assert [m.value for m in found.media] == ["electronic"]

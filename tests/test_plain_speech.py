@@ -56,3 +56,34 @@ def test_the_signature_under_a_wrapped_line_stays_the_writers_name():
               "身份证号：371525195804171289\n电话：13500004444\n材料要纸的，给我寄到家，地址：某县某镇某村 邮编252500，谢谢你们了\n"
               "赵春花\n2025年11月15日\n")
     assert understand(letter).extraction.applicant.name == "赵春花"
+
+
+def test_the_way_wanted_is_not_part_of_the_request():
+    letter = ("政府信息公开申请\n本人江小北，公民身份号码371525198808187628，现申请公开某县2025年度烟花爆竹零售点抽检结果，请提供纸质复印件。\n"
+              "江小北\n2026年4月1日\n")
+    result = understand(letter)
+    assert result.extraction.request.description == "某县2025年度烟花爆竹零售点抽检结果"
+    assert [m.value for m in result.extraction.delivery.media] == ["paper"]
+
+
+def test_an_online_platforms_banner_marks_the_printout_and_its_channel():
+    from intake.classifiers.channel import detect_channel
+    from intake.kernel.model import Channel, FileKind
+    text = "某省政府信息公开申请平台·申请详情\n受理单位：某某局\n申请人姓名\n王五\n打印时间：2026-01-20 08:47:13\n"
+    assert is_marked(text)
+    assert detect_channel(FileKind.PDF, False, False, text) == Channel.ONLINE
+    assert not is_marked("政府信息公开申请办理流程\n正文")
+
+
+def test_a_ticked_pickup_is_not_a_counter_submission():
+    from intake.classifiers.channel import detect_channel
+    from intake.kernel.model import Channel, FileKind
+    text = "政府信息公开申请表\n获取方式：□邮寄 □电子邮件 ☑当面领取 □现场查阅\n"
+    assert detect_channel(FileKind.PNG, False, False, text) == Channel.LETTER
+    assert detect_channel(FileKind.PNG, False, False, "提交方式\n☑当面提交\n") == Channel.IN_PERSON
+
+
+def test_a_question_about_a_rule_that_names_a_refund_is_a_consultation():
+    letter = ("政府信息公开申请\n某某局：\n我想请问：消费者已经退货的商品，经营者的违法所得还要不要按原价计算？网店的标价和成交价不一样时按哪个算？\n"
+              "请给予解释。\n李四\n")
+    assert understand(letter).classification.route == Route.CONSULTATION

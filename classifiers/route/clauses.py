@@ -102,6 +102,9 @@ def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
         return by_rules
     if by_rules.route == Route.CONSULTATION and information >= CLEAR and seen.question < 0.5 and demand < 0.5:
         return _overruled(by_rules, Route.APPLICATION, information, "a clause asks for information, none asks a question")
+    if by_rules.route in DEMANDS.values() and demand < 0.5 and seen.question >= CLEAR and information < 0.5:
+        # A cue word (退货) in a question about the rules: nothing is demanded, something is asked.
+        return _overruled(by_rules, Route.CONSULTATION, seen.question, "a clause asks a question, none demands action")
     if demand < 0.5 and information >= CLEAR and by_rules.marked and by_rules.route in DEMANDS.values():
         # Headed as an application, a clause clearly asks for information and none demands or
         # grieves: Art. 39 has nothing to route away.

@@ -240,9 +240,15 @@ def _marked(text: str) -> bool:
     for line in _head(text).splitlines():
         # One visual line may hold two blocks (the envelope's corner mark beside the sender's postcode).
         for block in [line, *re.split(r"\s+", line.strip())]:
-            if _MARK_LINE.search(re.sub(r"\s", "", block)):
+            compact = re.sub(r"\s", "", block)
+            if _MARK_LINE.search(compact) or (_MARK_BANNER.search(compact) and not _NOT_A_BANNER.search(compact)):
                 return True
     return False
+
+
+# A printout's banner: 山东省政府信息公开申请平台·申请详情 — short, no sentence, not a reply's title.
+_MARK_BANNER = re.compile(r"^[^，,。；;：:]{0,16}政府信息公开申请[^，,。；;：:]{1,12}$")
+_NOT_A_BANNER = re.compile(r"答复|告知|决定|回复|我|本人|提出|提交|根据|依据|关于|办理|如何|流程|须知|指南")
 
 
 # The marking is a heading or envelope line that ends with it: 政府信息公开申请, …申请书, …申请表（网上申请）.
