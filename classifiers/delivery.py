@@ -47,7 +47,7 @@ _TICKED = "☑■√✓✔☒"
 
 def _email_as_way(words: str) -> bool:
     """'邮箱' in '请发到我的邮箱' is a way; in a bare contact address it is not."""
-    return bool(re.search(r"电子邮件|发|回复|寄|通过|以|用|至|到|方式|形式", words)) or "☑" in words
+    return bool(re.search(r"电子邮件|发|回复|寄|通过|以|用|至|到|方式|形式|\b(?:send|by|via)\b", words, re.I)) or "☑" in words
 
 
 def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = None) -> Delivery:

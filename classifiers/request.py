@@ -19,7 +19,8 @@ _INLINE = re.compile(r"(?:(?:申请|要求|请求|希望|请)(?:你们|你局|�
                      r"申请(?:政府)?信息公开|向我们?公开)\s*(?:以下|如下|下列)?[：:]?(.{4,300}?)(?:[。；;]|$)")
 # "请你们把X公开给我" / "把X提供给我"
 _GIVE_ME = re.compile(r"把(.{4,200}?)(?:都|全部)?(?:公开|提供|寄|发)给我")
-_NOT_DESCRIPTION = re.compile(r"^(?:此致|敬礼|申请人|联系人|联系电话|电话|请|希望|特此|附件|信息的提供方式)")
+_NOT_DESCRIPTION = re.compile(r"^(?:此致|敬礼|申请人|联系人|联系电话|电话|请|希望|特此|附件|信息的提供方式|"
+                              r"(?:Purpose|Please|Tel|Phone|E-?mail|Address|Yours|Sincerely|Best regards|Thank)\b)", re.I)
 
 
 _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]|[（(][一二三四五六七八九十\d]{1,2}[）)])\s*")
@@ -111,8 +112,13 @@ def _from_pairs(pairs: Sequence[Pair]) -> str | None:
     return None
 
 
+_ENGLISH_LEAD_IN = re.compile(r"\b(?:request|apply for|seek|ask for)\b.{0,60}\b(?:following|below)\b.{0,30}:\s*$", re.I)
+
+
 def _is_lead_in(sentence: str) -> bool:
     """我申请获取贵局发布的以下信息： / 特申请公开下列政府信息： — an ask that announces a list."""
+    if _ENGLISH_LEAD_IN.search(sentence):
+        return True
     sentence = re.split(r"[，,]", sentence)[-1]
     return bool(_LEAD_IN.search(sentence)) or (
         bool(re.search(r"[：:]\s*$", sentence)) and bool(re.search(r"以下|如下|下列|下述", sentence))
@@ -137,7 +143,7 @@ def _after_lead_in(text: str) -> str | None:
                 numbered = bool(_NUMBERING.match(following))
                 if collected and numbered and not _NUMBERING.match(collected[0]):
                     break
-                if collected and not numbered and _NUMBERING.match(collected[0]) and collected[-1].endswith(("。", "；", ";")):
+                if collected and not numbered and _NUMBERING.match(collected[0]) and collected[-1].endswith(("。", "；", ";", ".")):
                     break
                 collected.append(following)
                 if _NUMBERING.match(collected[0]):

@@ -87,3 +87,17 @@ def test_a_question_about_a_rule_that_names_a_refund_is_a_consultation():
     letter = ("政府信息公开申请\n某某局：\n我想请问：消费者已经退货的商品，经营者的违法所得还要不要按原价计算？网店的标价和成交价不一样时按哪个算？\n"
               "请给予解释。\n李四\n")
     assert understand(letter).classification.route == Route.CONSULTATION
+
+
+def test_an_english_application_by_fax():
+    letter = ("Application for Disclosure of Government Information\n政府信息公开申请\nApplicant: Maria Rossi\n"
+              "Passport No.: YA1234567 (Italy)\nAddress: Via Roma 12, 20121 Milano, Italy\nTel: +39 333 123 4567\n"
+              "I hereby request the following information:\n1. The 2024 inspection results of imported olive oil in the city;\n"
+              "2. The list of importers inspected.\nPurpose: to check our products.\nPlease send electronic copies by e-mail to maria@example.it.\n"
+              "Maria Rossi\n")
+    result = understand(letter)
+    assert result.classification.route == Route.APPLICATION
+    assert result.extraction.applicant.name == "Maria Rossi"
+    description = result.extraction.request.description
+    assert "olive oil" in description and "importers inspected" in description and "Purpose" not in description
+    assert [m.value for m in result.extraction.delivery.methods] == ["email"]
