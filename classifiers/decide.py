@@ -36,6 +36,7 @@ class EarlierApplication:
     document_id: int
     sha256: str
     status: Status
+    missing: tuple[Missing, ...] = ()      # what the earlier one lacked, as read
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,10 @@ def decide_status(*, route: Route, missing: tuple[Missing, ...], sha256: str, co
         status, reasons = Status.NEEDS_REVIEW, reasons + unread
     if earlier is None:
         return Decision(status, missing, confidence, reasons=reasons)
-    if earlier.status == Status.NEEDS_CORRECTION and earlier.sha256 != sha256 and status == Status.ACCEPTED:
+    # Art. 30: a complete re-send of an incomplete application corrects it — also when the earlier
+    # one still waits for a person (in review, no notice sent yet) with items missing.
+    incomplete = earlier.status == Status.NEEDS_CORRECTION or (earlier.status == Status.NEEDS_REVIEW and bool(earlier.missing))
+    if incomplete and earlier.sha256 != sha256 and status == Status.ACCEPTED:
         return Decision(Status.ACCEPTED, missing, confidence, corrects=earlier,
                         reasons=reasons + (f"correction of the earlier application #{earlier.document_id} "
                                            f"({earlier.sha256[:12]}), Art. 30",))

@@ -85,9 +85,9 @@ def find_repeat(sha256: str, applicant: Applicant | None, request: Request | Non
         if record.route != Route.APPLICATION or record.status == Status.FAILED:
             continue
         if record.sha256 == sha256:
-            return EarlierApplication(document_id, record.sha256, record.status)
+            return EarlierApplication(document_id, record.sha256, record.status, record.missing)
         if applicant is None or request is None or record.applicant is None or record.request is None:
             continue
         if same_applicant(applicant, record.applicant) and same_request(request, record.request, text, record.text):
-            return EarlierApplication(document_id, record.sha256, record.status)
+            return EarlierApplication(document_id, record.sha256, record.status, record.missing)
     return None

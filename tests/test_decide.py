@@ -61,6 +61,14 @@ def test_a_complete_resend_of_an_incomplete_application_is_its_correction():
     assert decision.status == Status.ACCEPTED and decision.corrects == earlier and decision.duplicate_of is None
 
 
+def test_a_complete_resend_of_an_incomplete_application_still_in_review_is_its_correction():
+    earlier = EarlierApplication(3, EARLIER, Status.NEEDS_REVIEW, (Missing.DELIVERY_FORMAT,))
+    decision = decide(earlier=earlier)
+    assert decision.status == Status.ACCEPTED and decision.corrects == earlier
+    # an earlier one in review with nothing missing is simply repeated
+    assert decide(earlier=EarlierApplication(3, EARLIER, Status.NEEDS_REVIEW)).status == Status.DUPLICATE
+
+
 def test_a_still_incomplete_resend_is_a_duplicate():
     decision = decide(missing=(Missing.APPLICANT_ID,), earlier=EarlierApplication(3, EARLIER, Status.NEEDS_CORRECTION))
     assert decision.status == Status.DUPLICATE
