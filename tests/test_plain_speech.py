@@ -101,3 +101,9 @@ def test_an_english_application_by_fax():
     description = result.extraction.request.description
     assert "olive oil" in description and "importers inspected" in description and "Purpose" not in description
     assert [m.value for m in result.extraction.delivery.methods] == ["email"]
+
+
+def test_a_refund_demanded_through_a_petitions_wording_is_a_complaint():
+    letter = ("投诉：培训班停课，学费退不了\n同志你好：\n我去年在某培训学校给孩子报了一年的课，交了6000元，上了两个月学校就关门了。\n"
+              "我的诉求：请你们出面找到学校的老板，组织调解，把剩下的学费退给我。\n周一鸣\n电话：13500005555\n")
+    assert understand(letter).classification.route == Route.COMPLAINT

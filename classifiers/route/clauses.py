@@ -102,6 +102,11 @@ def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
         return by_rules
     if by_rules.route == Route.CONSULTATION and information >= CLEAR and seen.question < 0.5 and demand < 0.5:
         return _overruled(by_rules, Route.APPLICATION, information, "a clause asks for information, none asks a question")
+    if by_rules.route in DEMANDS.values() and demand >= CLEAR and demand_route != by_rules.route \
+            and by_rules.confidence < 0.7:
+        # The rules hesitated between Art. 39 routes; the clause that demands says which (a refund
+        # from a business is a complaint, a punishment a report, the agency's own act a petition).
+        return _overruled(by_rules, demand_route, demand, f"a clause demands what a {demand_route} asks")
     if by_rules.route in DEMANDS.values() and demand < 0.5 and seen.question >= CLEAR and information < 0.5:
         # A cue word (退货) in a question about the rules: nothing is demanded, something is asked.
         return _overruled(by_rules, Route.CONSULTATION, seen.question, "a clause asks a question, none demands action")
