@@ -119,3 +119,12 @@ def test_the_next_blocks_numbered_heading_ends_a_description():
     pairs = read_pairs(text)
     assert first(pairs, "purpose").value == "个人参考"
     assert "形式要求" not in first(pairs, "description").value
+
+
+def test_block_headers_wrapped_over_two_lines_open_their_block():
+    text = ("公民\n姓名\n韦小宝\n法人或者\n其他组织\n名称\n\n所需信息\n情况\n所需政府信息的名称\n、文号或其他特征描\n述\n"
+            "2026年某游乐场大型游乐设施的安全检查记录\n所需信息的用途\n安全需要")
+    pairs = read_pairs(text)
+    description = first(pairs, "description")
+    assert description.value == "2026年某游乐场大型游乐设施的安全检查记录" and description.section == "request"
+    assert first(pairs, "person_name").value == "韦小宝"

@@ -99,18 +99,34 @@ def _ends_value(line: str, field: str, first: bool) -> bool:
     return found.exact or not first or (found.score >= 0.8 and field not in ("id_kind", "applicant_type"))
 
 
+def _wrapped_label(lines: list[str], index: int) -> int:
+    """How many lines (2 or 3) a block header or a known label wraps over at `index`, or 0:
+    所需信息 / 情况, 法人或者 / 其他组织, 所需政府信息的名称 / 、文号或其他特征描 / 述, 申请 / 人信 / 息."""
+    first = lines[index]
+    if not first or _section_of(first) is not None:
+        return 0
+    for count in (3, 2):
+        pieces = lines[index:index + count]
+        if len(pieces) < count or not all(0 < len(piece) <= 12 for piece in pieces):
+            continue
+        joined = "".join(pieces)
+        if _section_of(joined) is not None or (match_label(joined).exact and not match_label(first).exact
+                                                and not match_label(pieces[-1]).exact):
+            return count
+    return 0
+
+
 def _merge_split_labels(lines: list[str]) -> list[str]:
     """A narrow form cell wraps its label (统一社会信用代 / 码): put it back together."""
     merged: list[str] = []
     index = 0
     while index < len(lines):
         line = lines[index]
-        if index + 2 < len(lines) and all(0 < len(piece) <= 3 for piece in lines[index:index + 3]):
-            three = "".join(lines[index:index + 3])
-            if _section_of(three) is not None or match_label(three).exact:
-                merged.append(three)    # a row-spanning header printed down its cell: 申请 / 人信 / 息
-                index += 3
-                continue
+        wrapped = _wrapped_label(lines, index)
+        if wrapped:
+            merged.append("".join(lines[index:index + wrapped]))
+            index += wrapped
+            continue
         joined = line + lines[index + 1] if index + 1 < len(lines) else ""
         if joined and _opens(line) and not _opens(joined) and len(joined) <= 40 and _is_note(joined):
             merged.append(joined)       # a filling note wrapped in its cell: （所需信息的名称、 / 文号…）
