@@ -77,7 +77,9 @@ def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
     if by_rules.route == Route.APPLICATION and request is not None:
         # Art. 39 on the form: the request cell demands action and asks for nothing.
         asked_route, asked_demand = request.demand
-        if asked_demand >= CLEAR and request.information < 0.5:
+        # Clear in the cell, or at least plainly more a demand than a request there.
+        if (asked_demand >= CLEAR and request.information < 0.5) or \
+                (asked_demand >= 0.5 and asked_demand >= request.information + 0.15):
             return _overruled(by_rules, asked_route, asked_demand, "Art. 39: the request demands action and asks for no information")
     if by_rules.route == Route.PETITION and specific and information >= CLEAR and request is not None \
             and request.information >= CLEAR and request.demand[1] < 0.5:
