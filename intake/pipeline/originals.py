@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import logging
 import os
 import shutil
 from pathlib import Path
+
+from intake.pipeline.ingest import hash_file
 
 log = logging.getLogger(__name__)
 
@@ -75,13 +76,8 @@ def set_aside(path: Path, folder: Path) -> Path | None:
 
 def file_digest(path: Path) -> tuple[int, str]:
     """Size and sha256 of a file's bytes as they are now."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-            size += len(chunk)
-    return size, digest.hexdigest()
+    sha256, size = hash_file(path)
+    return size, sha256
 
 
 def remove_inbox_original(path: Path, archived: Path, sha256: str) -> bool:
