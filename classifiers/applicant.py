@@ -34,7 +34,13 @@ _HAN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-.]*){1,3}(?:\s?[（(][\u4e00-\u9fff·]{2,5}[）)])?$")
 _LATIN_NOT_NAMES = re.compile(r"\b(?:Dear|Sir|Madam|Yours|Regards|Market|Regulation|Administration|Bureau|Street|Road|"
                               r"Avenue|Allee|Strasse|Company|Limited|Ltd|Co|Inc|Germany|China|Berlin|Phone|Passport|"
-                              r"Application|Information|Disclosure|Government|Email|Mail|Faithfully|Sincerely)\b")
+                              r"Application|Information|Disclosure|Government|Email|Mail|Faithfully|Sincerely|"
+                              r"GmbH|AG|LLC|LLP|Corp|Corporation|Trade|Trading|Group|Holdings|Partners|Industries|"
+                              r"Technology|Law|Firm|Office|Institute|University|Association|Foundation)\b")
+# A company's name in Latin script, as foreign and Hong Kong firms write it.
+_LATIN_COMPANY = re.compile(r"^[A-Z0-9][\w&.,'’\- ]{1,80}?\s(?:Co\.?,?\s?Ltd\.?|Company Limited|Limited|Ltd\.?|GmbH|"
+                            r"Inc\.?|LLC|LLP|Corporation|Corp\.?|AG|S\.A\.|Pte\.? Ltd\.?|Pty\.? Ltd\.?|B\.V\.|"
+                            r"S\.r\.l\.|Law Firm|Association|Foundation|Institute|University)$")
 
 
 def looks_like_person_name(value: str) -> bool:
@@ -48,6 +54,12 @@ def looks_like_person_name(value: str) -> bool:
 
 def looks_like_org_name(value: str) -> bool:
     value = value.strip()
+    if _LATIN_COMPANY.match(value):
+        return True
+    # 香港利达贸易有限公司 Lee Tat Trading Company Limited: the Chinese name says what it is.
+    bilingual = re.fullmatch(r"([\u4e00-\u9fff（）()]{4,40})\s+[A-Za-z][A-Za-z0-9&.,'’\- ]+", value)
+    if bilingual:
+        value = bilingual.group(1)
     # An ID card's 签发机关 line, or the addressee, is not the applicant.
     return 4 <= len(value) <= 40 and value.endswith(ORG_SUFFIXES) and not value.startswith(("你局", "贵局")) \
         and not re.search(r"签发机关|公安局|公安分局|派出所|申请人签名|^(姓名|住址|地址)", value)
@@ -79,6 +91,7 @@ PERSON_NAME_PATTERNS = (
     r"我是.{0,24}?(?:个体户|个体工商户|退休职工|退休教师|研究生|大学生|学生|居民|村民|市民|律师|职工|教师|业主|消费者)([\u4e00-\u9fff·]{2,3})(?=[，,。；（(]|$)",
     r"本人([\u4e00-\u9fff]{2,3})(?=[，,]|身份证)",
     r"我是[\u4e00-\u9fff]{2,30}?的([\u4e00-\u9fff·]{2,3})(?=[\s，,。；（(]|$)",     # 我是莘县古云镇大王庄村的李长海
+    r"\b(?:I,|I am|My name is)\s*([A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*){1,3})(?=\s*[,(（.]|\s+(?:am|of|from|hereby|a)\b|$)",
 )
 _SIGN_OFF_WORDS = {"此致", "敬礼", "谢谢", "特此申请", "申请人", "联系人", "附件", "盖章", "签名", "此致敬礼", "特此"}
 
@@ -131,13 +144,16 @@ def _prose_org_name(text: str, lines: Sequence[str]) -> str | None:
 
 def _prose_address(text: str, agency_address_words: tuple[str, ...]) -> str | None:
     for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})", r"家(?:就)?(?:住|在|住在)([^，,。；;（(\s]{6,60})",
-                    r"住所地?[：:]?\s*([^，,。；;（(\n]{6,60})",
-                    r"(?:住址|地址|通信地址|通讯地址)[：:]?\s*([^，,。；;（(\n]{6,60})",
+                    r"住所地?(?:[：:]\s*|[ \t\u3000]*)([^，,。；;（(\n]{6,60})",
+                    r"(?:住址|地址|通信地址|通讯地址)(?:[：:]\s*|[ \t\u3000]*)([^，,。；;（(\n]{6,60})",
                     r"(?:^|[，,。；\s])住(?:在)?((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县|镇|乡|街道))[^，,。；;（(\n]{3,60})",
                     r"(?:邮寄至|寄至|寄到|请寄)[：:]?\s*((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})",
                     r"(?:邮寄至|邮寄到|寄至|寄到|送至|送到)[^：:\n]{0,10}[：:]\s*((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})"):
         for match in re.finditer(pattern, text):
             candidate = match.group(1).strip()
+            # An empty address cell is followed by the next cell's label, not by an address.
+            if is_label_line(candidate) or match_label(candidate).score >= 0.5:
+                continue
             if not any(word in candidate for word in agency_address_words):
                 return candidate
     return None
@@ -169,6 +185,9 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
         org_name = None
     if not org_name and applicant_value and looks_like_org_name(applicant_value):
         org_name = applicant_value
+    # A company written in the name cell of a form made for people.
+    if not org_name and person_name and not looks_like_person_name(person_name) and looks_like_org_name(person_name):
+        org_name, person_name = person_name, None
     if not org_name and not (person_name and looks_like_person_name(person_name)):
         prose = _prose_org_name(text, lines) if (usccs or _org_voice(text)) else None
         org_name = None if _is_agency(prose, agency_names) else prose
@@ -181,6 +200,10 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
         name = org_name
         if usccs:
             id_type, id_number = "uscc", usccs[0].value
+        else:   # a firm registered abroad or in Hong Kong: its registration number as written
+            id_type, id_number = _other_id(pairs, ("", "person", "organization"))
+            if id_number and re.fullmatch(r"[0-9A-Z]{18}", id_number):
+                id_type, id_number = None, None     # a USCC that fails its check is not proof
         contact = _contact_name(_value(pairs, "contact_person") or _value(pairs, "legal_rep") or "")
         contact_person = contact or _signature_name(text, taken | {name or ""})
     else:
@@ -240,9 +263,9 @@ def _org_voice(text: str) -> bool:
                           r"我协会|我基金会|我社|本社|[\u4e00-\u9fff]{4,}[（(]盖章[）)]", text))
 
 
-def _other_id(pairs: Sequence[Pair]) -> tuple[str | None, str | None]:
-    kind = _value(pairs, "id_kind", ("", "person"))
-    number = _value(pairs, "id_number", ("", "person"))
+def _other_id(pairs: Sequence[Pair], sections: tuple[str, ...] = ("", "person")) -> tuple[str | None, str | None]:
+    kind = _value(pairs, "id_kind", sections)
+    number = _value(pairs, "id_number", sections)
     if not number or not re.search(r"[0-9A-Za-z]{5,}", number):
         return None, None
     number = re.sub(r"\s", "", number).upper()
@@ -252,7 +275,7 @@ def _other_id(pairs: Sequence[Pair]) -> tuple[str | None, str | None]:
 
 
 # Identity documents other than the resident ID card (Art. 29 (一) accepts any 身份证明).
-_TRAVEL_DOCUMENT = re.compile(r"(护照|[Pp]assport(?: No\.?| [Nn]umber)?|PASSPORT(?: NO\.?)?|港澳居民来往内地通行证|台湾居民来往大陆通行证|"
+_TRAVEL_DOCUMENT = re.compile(r"(护照|(?i:passport)(?:\s?(?i:no\.?|number))?|港澳居民来往内地通行证|台湾居民来往大陆通行证|"
                               r"往来港澳通行证|通行证|港澳居民居住证|台湾居民居住证|居住证|台胞证|回乡证|"
                               r"外国人永久居留身份证|永久居留证|军官证|士兵证)(?:[，,\s]*(?:证件)?(?:号码|号|编号))?[：:\s]*([A-Z]{0,2}\s?[0-9A-Z]{6,12})")
 
@@ -313,7 +336,7 @@ _AFTER_ADDRESS = re.compile(r"[（(]?(?:邮编|邮政编码|[Pp]ost ?[Cc]ode|ZIP
 
 def _address_only(value: str, name: str | None) -> str:
     value = _AFTER_ADDRESS.sub("", value).strip(" ，,。/")
-    value = re.sub(r"(?<=[号室楼栋院层座区])\s*\d{6}$", "", value)      # the postcode run on after it
+    value = re.sub(r"(?<=[号室楼栋院层座区])\s*(?:\d{6}|[（(]\d{6}[）)])$", "", value)   # the postcode run on after it
     for start in range(4, len(value) - 3):
         if value[start - 1] in "号室楼栋院层座区村组" and match_label(value[start:]).field is not None:
             return value[:start]        # the next cell's label read into this one
@@ -350,7 +373,7 @@ def _postcode(pairs: Sequence[Pair], text: str) -> str | None:
     if spaced:
         return re.sub(r"\s", "", spaced.group(1))
     for pair in pairs:      # written straight after the address: …C区6号252000
-        run_on = re.search(r"[号室楼栋院层座区]\s*(\d{6})$", pair.value) if pair.field == "address" else None
+        run_on = re.search(r"[号室楼栋院层座区]\s*[（(]?(\d{6})[）)]?$", pair.value) if pair.field == "address" else None
         if run_on:
             return run_on.group(1)
     return None

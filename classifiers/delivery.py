@@ -19,7 +19,9 @@ MEDIA_WORDS: tuple[tuple[str, str], ...] = (
     ("电子文档", "electronic"), ("电子文本", "electronic"), ("电子版", "electronic"), ("电子数据", "electronic"),
     ("电子文件", "electronic"), ("电子形式", "electronic"), ("扫描件", "electronic"), ("电子档", "electronic"),
     ("PDF", "electronic"), ("电子文本", "electronic"), ("electronic copy", "electronic"), ("digital copy", "electronic"),
-    ("scanned copy", "electronic"),
+    ("scanned copy", "electronic"), ("electronic document", "electronic"), ("electronic form", "electronic"),
+    ("electronic version", "electronic"), ("electronic format", "electronic"), ("soft copy", "electronic"),
+    ("printed copy", "paper"), ("photocopies", "paper"), ("photocopy", "paper"), ("in paper", "paper"),
     ("光盘", "disc"), ("磁盘", "disc"), ("U盘", "disc"), ("移动存储", "disc"),
     ("电子", "electronic"),     # a form's bare option (载体 □纸质 ☑电子); longer words are matched first
 )
@@ -29,6 +31,8 @@ METHOD_WORDS: tuple[tuple[str, str], ...] = (
     ("电子邮件", "email"), ("电子邮箱", "email"), ("邮箱", "email"), ("发送至", "email"), ("Email", "email"),
     ("E-mail", "email"), ("email", "email"), ("e-mail", "email"), ("邮件", "email"),
     ("by post", "post"), ("by mail", "post"), ("by fax", "fax"), ("in person", "pickup"),
+    ("by registered mail", "post"), ("by courier", "post"), ("post it", "post"), ("mail it", "post"),
+    ("pick up", "pickup"), ("collect", "pickup"),
     ("自行领取", "pickup"), ("当面领取", "pickup"), ("现场领取", "pickup"), ("上门领取", "pickup"), ("领取", "pickup"),
     ("自取", "pickup"), ("当面递交", "pickup"), ("递送", "pickup"), ("来取", "pickup"), ("去取", "pickup"),
     ("自己取", "pickup"), ("自己拿", "pickup"), ("去局里拿", "pickup"), ("上门取", "pickup"), ("到局里拿", "pickup"),
@@ -39,7 +43,8 @@ METHOD_WORDS: tuple[tuple[str, str], ...] = (
 # Form option words that name a medium in a method row (Shanghai forms list 电子邮件 as a 载体).
 _MEDIA_ROW_EMAIL = ("电子邮件", "electronic")
 _DELIVERY_SENTENCE = re.compile(r"形式|方式|邮寄|寄|发送|发至|发到|发给|发我|领取|自取|来取|去取|拿|查阅|阅读|传真|光盘|U盘|下载|回复|"
-                                r"提供(纸质|电子)|纸质|电子版|电子文档|复印|\b(?:copy|by e-?mail|by post|by mail|by fax)\b", re.I)
+                                r"提供(纸质|电子)|纸质|电子版|电子文档|复印|"
+                                r"\b(?:copy|by e-?mail|by post|by mail|by fax|send|sent|deliver|collect|pick up|electronic)\b", re.I)
 # "不用寄" / "无需邮寄": a way the applicant does NOT want.
 _NEGATED = re.compile(r"(不用|不要|不必|无需|无须|不需要|别)\s*$")
 _TICKED = "☑■√✓✔☒"

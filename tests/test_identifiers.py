@@ -558,3 +558,11 @@ def test_a_one_between_a_separator_and_letters_is_the_letter_l():
     from intake.classifiers.identifiers import find_emails
     assert find_emails("邮箱：wang_1aw@163.com") == ["wang_law@163.com"]
     assert find_emails("邮箱：zhao_1990@163.com") == ["zhao_1990@163.com"]
+
+
+def test_a_misread_century_is_repaired_as_an_id_not_guessed_into_a_credit_code() -> None:
+    # 20 read as 26: the birth date is gone, and a guessed USCC repair was preferred to the ID's.
+    value = make_id("371521", "20030101", "003")
+    misread = value[:7] + "6" + value[8:]
+    found = only(find_resident_ids(f"身份证号码：{misread}。"))
+    assert (found.value, found.valid, found.corrected) == (value, True, True)

@@ -116,6 +116,11 @@ def _wrapped_label(lines: list[str], index: int) -> int:
     return 0
 
 
+def starts_wrapped_label(lines: list[str], index: int) -> bool:
+    """The line opens a label that the cell wrapped onto the lines below (申请公开的信息内 / 容)."""
+    return _wrapped_label([line.strip() for line in lines], index) > 0
+
+
 def _merge_split_labels(lines: list[str]) -> list[str]:
     """A narrow form cell wraps its label (统一社会信用代 / 码): put it back together."""
     merged: list[str] = []
@@ -323,7 +328,10 @@ def _name_token(value: str) -> str:
 
 
 def _at_boundary(line: str, position: int) -> bool:
-    return position == 0 or line[position - 1] in _BOUNDARY or line[position - 1] in "□☑■"
+    # A label glued onto a number (…-26-3联络人：李美玲, …090X电话：) still opens a field: a number never ends
+    # in a word of a label.
+    return position == 0 or line[position - 1] in _BOUNDARY or line[position - 1] in "□☑■" \
+        or (line[position - 1].isascii() and line[position - 1].isalnum()) or line[position - 1] in "-)）"
 
 
 def is_label_line(line: str) -> bool:

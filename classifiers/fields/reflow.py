@@ -36,7 +36,7 @@ def display_width(line: str) -> int:
 
 
 def reflow(text: str) -> str:
-    from intake.classifiers.fields.pairs import is_label_line
+    from intake.classifiers.fields.pairs import is_label_line, starts_wrapped_label
     lines = text.split("\n")
     widths = sorted(display_width(line.strip()) for line in lines if line.strip())
     if len(widths) < 3:
@@ -59,7 +59,7 @@ def reflow(text: str) -> str:
             joining = False
             continue
         if joining and stripped and not _starts_new_item(stripped) and not is_label_line(out[-1].strip()) \
-                and not _signed(lines, number):
+                and not _signed(lines, number) and not starts_wrapped_label(lines, number):
             out[-1] = out[-1] + stripped
         else:
             out.append(line)

@@ -160,7 +160,8 @@ def _classify_run(raw: str, span: tuple[int, int]) -> tuple[str, IdCandidate] | 
     # repairs the shape decides.
     if as_uscc and not as_uscc.corrected:
         return "uscc", IdCandidate(as_uscc.value, True, False, span, raw)
-    if as_id and (not as_uscc or looks_like_id):
+    # Both only guessed: people apply far more often than organisations.
+    if as_id and (not as_uscc or looks_like_id or (as_id.guessed and as_uscc.guessed)):
         return "id", IdCandidate(as_id.value, True, True, span, raw)
     if as_uscc:
         return "uscc", IdCandidate(as_uscc.value, True, True, span, raw)

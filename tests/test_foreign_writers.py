@@ -1,0 +1,113 @@
+"""Writers outside the mainland's habits: Hong Kong firms, foreign people writing in English,
+counter forms with empty cells. Texts invented for these tests."""
+from intake.classifiers.fields.pairs import read_pairs
+from intake.classifiers.understand import understand
+from intake.kernel import Route
+
+
+def test_a_label_glued_onto_a_number_opens_the_next_field():
+    pairs = read_pairs("证件号码：55810342-000-11-24-7联络人：何嘉欣\n")
+    assert [(p.field, p.value) for p in pairs] == [("id_number", "55810342-000-11-24-7"), ("contact_person", "何嘉欣")]
+
+
+HONG_KONG_FIRM = """政府信息公开申请表
+申请人姓名
+九龙恒信物流有限公司 Hang Shun Logistics Limited
+证件号码
+55810342-000-11-24-7
+联络人
+何嘉欣
+联系电话
++852 3105 7782
+联系地址
+香港新界荃湾杨屋道8号如心广场12楼
+所需政府信息的名称、文号或其他特征描述
+2025年聊城市对我公司进口冷链货物的检验检疫抽检结果通知书
+信息获取方式
+☑电子文档 □纸质
+☑电子邮件 □邮寄
+"""
+
+
+def test_a_firm_named_in_two_scripts_in_a_persons_name_cell_is_the_applicant():
+    meaning = understand(HONG_KONG_FIRM)
+    applicant = meaning.extraction.applicant
+    assert (applicant.kind, applicant.name) == ("organization", "九龙恒信物流有限公司 Hang Shun Logistics Limited")
+    assert (applicant.id_type, applicant.id_number, applicant.contact_person) == ("other", "55810342-000-11-24-7", "何嘉欣")
+    assert meaning.check.missing == ()
+
+
+def test_a_credit_code_that_fails_its_check_is_no_proof_for_a_firm():
+    text = HONG_KONG_FIRM.replace("55810342-000-11-24-7", "91371500MA3C4K7R2Q").replace(
+        "九龙恒信物流有限公司 Hang Shun Logistics Limited", "聊城恒信物流有限公司")
+    assert "applicant_id" in understand(text).check.missing
+
+
+ENGLISH_LETTER = """Dear Sir or Madam,
+
+I, Ingrid Solberg (passport no. P81K29X4, Norway), hereby apply for disclosure of the following information:
+the 2025 sampling inspection results for frozen fish fillets sold by Liaocheng Haiyun Food Co., Ltd.
+
+Please send the information as an electronic document to my e-mail address ingrid.solberg@nordfish.no.
+
+Phone: +47 912 34 567
+Address: Strandgata 14, 5013 Bergen, Norway
+
+Yours faithfully,
+Ingrid Solberg
+Nordfish Trading AS
+"""
+
+
+def test_an_english_letter_gives_the_writer_her_passport_and_the_way_wanted():
+    meaning = understand(ENGLISH_LETTER)
+    assert meaning.classification.route == Route.APPLICATION
+    applicant = meaning.extraction.applicant
+    assert (applicant.kind, applicant.name) == ("person", "Ingrid Solberg")
+    assert (applicant.id_type, applicant.id_number) == ("passport", "P81K29X4")
+    delivery = meaning.extraction.delivery
+    assert (delivery.media, delivery.methods) == (("electronic",), ("email",))
+
+
+def test_a_company_line_under_the_signature_is_not_a_persons_name():
+    text = ENGLISH_LETTER.replace("I, Ingrid Solberg (passport no. P81K29X4, Norway), hereby apply",
+                                  "Passport P81K29X4. We hereby apply").replace("Ingrid Solberg\nNordfish", "Nordfish")
+    assert understand(text).extraction.applicant.name != "Nordfish Trading AS"
+
+
+COUNTER_FORM = """政府信息公开申请（窗口登记）
+申请人姓名
+贾玉兰
+证件号码
+{id}
+联系电话
+{phone}
+通讯地址
+{address}
+申请公开的信息内
+容
+2025年东阿县“福满家”超市食用油抽检结果
+载体形式
+☑纸质 □电子文档
+获取方式
+☑当面领取 □邮寄
+"""
+ID = "371524195507160027"
+
+
+def test_an_empty_address_cell_does_not_take_the_next_cells_label():
+    meaning = understand(COUNTER_FORM.format(id=ID, phone="", address=""))
+    assert meaning.extraction.applicant.address is None
+    assert "applicant_contact" in meaning.check.missing
+
+
+def test_a_postcode_in_brackets_after_the_address_is_the_postcode():
+    text = COUNTER_FORM.format(id=ID, phone="15965401237", address="山东省聊城市东阿县铜城街道少岱山路17号(252200)")
+    applicant = understand(text).extraction.applicant
+    assert (applicant.address, applicant.postcode) == ("山东省聊城市东阿县铜城街道少岱山路17号", "252200")
+
+
+def test_registration_and_passport_labels_name_the_proof_of_identity():
+    for label in ("商业登记证号码", "注册编号", "护照号码", "Passport No"):
+        pairs = read_pairs(f"{label}：EX7731046\n")
+        assert [(p.field, p.value) for p in pairs] == [("id_number", "EX7731046")], label
