@@ -40,3 +40,17 @@ def without_transmit_lines(text: str) -> str:
     """The text without fax transmit lines: the sending machine's number and the page mark are
     not the applicant's phone or request."""
     return "\n".join(line for line in text.splitlines() if not TRANSMIT_LINE.fullmatch(line))
+
+
+_COVER_SHEET = re.compile(r"传真封面|传真首页|FAX COVER|COVER SHEET|传真发送单|传真件首页", re.I)
+
+
+def without_cover_sheet(text: str) -> str:
+    """A fax's cover sheet (收件单位, 发件人, 页数, 事由) ahead of the document it carries is not part
+    of it: its sender and fax numbers are not the applicant's, its 事由 not the request. Pages are
+    told apart by the machine's transmit line at the top of each."""
+    lines = text.splitlines()
+    starts = [number for number, line in enumerate(lines) if TRANSMIT_LINE.fullmatch(line)]
+    if len(starts) < 2 or not _COVER_SHEET.search("\n".join(lines[starts[0]:starts[1]])):
+        return text
+    return "\n".join(lines[:starts[0]] + lines[starts[1]:])

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from intake.classifiers.agency import AgencyFacts
-from intake.classifiers.channel import without_transmit_lines
+from intake.classifiers.channel import without_cover_sheet, without_transmit_lines
 from intake.classifiers.completeness import unread_hints
 from intake.classifiers.fields.reflow import collapse_spaced_letters, reflow
 from intake.classifiers.route.clauses import CLEAR
@@ -45,8 +45,8 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
     Dialect pronouns (俺, 恁) are read through such a copy too."""
     from intake.classifiers.nlp import run
     simplified_copy = written is not None and written != text
-    text = without_transmit_lines(text)
-    written = without_transmit_lines(written) if written is not None and simplified_copy else None
+    text = without_transmit_lines(without_cover_sheet(text))
+    written = without_transmit_lines(without_cover_sheet(written)) if written is not None and simplified_copy else None
     plain = plain_pronouns(text)
     if plain != text:
         written, text = written if written is not None else text, plain

@@ -111,3 +111,35 @@ def test_registration_and_passport_labels_name_the_proof_of_identity():
     for label in ("商业登记证号码", "注册编号", "护照号码", "Passport No"):
         pairs = read_pairs(f"{label}：EX7731046\n")
         assert [(p.field, p.value) for p in pairs] == [("id_number", "EX7731046")], label
+
+
+FAXED_FORM = """2026-04-02 09:41 FROM:0635-6123480 TO:0635-8519810 P.01/02
+传真封面
+收件单位
+市场监督管理局办公室
+发件人
+邵立群
+发件传真/电话
+0635-6123480
+事由
+政府信息公开申请
+2026-04-02 09:42 FROM:0635-6123480 TO:0635-8519810 P.02/02
+政府信息公开申请表
+申请人姓名
+聊城德衡企业管理咨询有限公司
+联系人
+邵立群
+联系电话
+13563587214
+所需政府信息的名称、文号或其他特征描述
+2025年度东昌府区电梯维护保养单位监督检查结果
+"""
+
+
+def test_a_fax_cover_sheet_is_not_part_of_the_application_it_carries():
+    meaning = understand(FAXED_FORM)
+    assert meaning.classification.marked
+    applicant = meaning.extraction.applicant
+    assert (applicant.name, applicant.contact_person, applicant.phone) == ("聊城德衡企业管理咨询有限公司", "邵立群", "13563587214")
+    # 传真 on the cover says how it was sent, not how the answer is wanted.
+    assert meaning.extraction.delivery.methods == ()
