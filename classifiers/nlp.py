@@ -18,6 +18,8 @@ doc._.email / doc._.agency before the components run.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 from pathlib import Path
 from collections.abc import Callable
@@ -33,7 +35,7 @@ from intake.classifiers.applicant import extract_applicant
 from intake.classifiers.completeness import check
 from intake.classifiers.delivery import extract_delivery
 from intake.classifiers.agency import AgencyFacts
-from intake.classifiers.fields.pairs import read_pairs
+from intake.classifiers.fields.pairs import label_lines, read_pairs
 from intake.classifiers.request import extract_request
 from intake.classifiers.clauses.segment import clauses
 from intake.classifiers.route.clauses import asks, asks_everything, in_request, reconcile
@@ -105,6 +107,10 @@ def delivery_component(doc: Doc) -> Doc:
     return doc
 
 
+# The roles given to a clause that is a form's label.
+LABEL_ROLE: dict[str, float] = {"other": 1.0}
+
+
 class ClauseComponent:
     """Each clause of the letter with the probability of each role (classifiers/clauses)."""
 
@@ -114,7 +120,12 @@ class ClauseComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = clauses(doc.text)
         probabilities = self.model.predict([clause.text for clause in found]) if self.model and found else []
-        doc._.clauses = [(clause.text, p) for clause, p in zip(found, probabilities, strict=True)]
+        # A form's labels ask for nothing (申请公开的政府 / 信息 is not a vague request).
+        lines = doc.text.split("\n")
+        labels = label_lines(lines)
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+        doc._.clauses = [(clause.text, LABEL_ROLE if bisect.bisect_right(starts, clause.span[0]) - 1 in labels else p)
+                         for clause, p in zip(found, probabilities, strict=True)]
         return doc
 
 
@@ -129,10 +140,13 @@ class RouteComponent:
     The textcat runs through `RouteModel`, which prepares the text exactly as it was prepared
     for training (clipped, digits and Latin runs folded); doc.cats carries its answer."""
 
-    def __init__(self, model_weight: float, article_39_overrides: bool) -> None:
+    def __init__(self, model_weight: float, article_39_overrides: bool,
+                 clause_model: Callable[[], Any] = lambda: None) -> None:
         self.model_weight = model_weight
         self.article_39_overrides = article_39_overrides
         self.model: Any = None
+        # The clause component's model, to read the request cell comma by comma.
+        self.clause_model = clause_model
 
     def __call__(self, doc: Doc) -> Doc:
         subject = doc._.email.subject if doc._.email else ""
@@ -145,7 +159,9 @@ class RouteComponent:
         if doc._.clauses:
             description = request.description if request else None
             specific = bool(request and (request.titles or request.doc_numbers))
-            by_rules = reconcile(by_rules, asks(doc._.clauses), in_request(doc._.clauses, description), specific)
+            clause_model = self.clause_model()
+            request_asks = in_request(doc._.clauses, description, clause_model.predict if clause_model else None)
+            by_rules = reconcile(by_rules, asks(doc._.clauses), request_asks, specific)
         doc._.classification = by_rules
         return doc
 
@@ -153,7 +169,9 @@ class RouteComponent:
 @Language.factory("intake_route", requires=["doc._.request", "doc._.clauses"], assigns=["doc._.classification"],
                   default_config={"model_weight": 0.35, "article_39_overrides": True})
 def make_route(nlp: Language, name: str, model_weight: float, article_39_overrides: bool) -> RouteComponent:
-    return RouteComponent(model_weight, article_39_overrides)
+    def clause_model() -> Any:
+        return nlp.get_pipe("intake_clauses").model if "intake_clauses" in nlp.pipe_names else None
+    return RouteComponent(model_weight, article_39_overrides, clause_model)
 
 
 @Language.component("intake_completeness", requires=["doc._.classification"], assigns=["doc._.check"])

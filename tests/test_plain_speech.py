@@ -2,8 +2,11 @@
 and forms whose request cell demands action instead of asking for information (Art. 39)."""
 from intake.classifiers.clauses.segment import clauses
 from intake.classifiers.route.rules import is_marked
-from intake.classifiers.understand import understand
+from intake.classifiers.nlp import run
+from intake.classifiers.understand import default_pipeline, understand
+from intake.classifiers.agency import AgencyFacts
 from intake.kernel import Route
+from intake.kernel.model import EmailMeta
 
 # Invented for these tests; the writer does not punctuate and says 俺/恁.
 DIALECT = ("政府信息公开申请\n市场监督管理局：\n俺是阳谷县安乐镇东街村的马秀兰 前年俺在集上买的种子不出苗 "
@@ -43,6 +46,42 @@ def test_request_cell_that_asks_for_records_stays_an_application():
     form = ("政府信息公开申请表\n姓名\n韩小雨\n证件号码\n371502199001010013\n联系电话\n13500003333\n"
             "所需信息内容描述\n贵局2024年对某健身房作出的行政处罚决定书\n获取信息方式\n☑邮寄\n")
     assert understand(form).classification.route == Route.APPLICATION
+
+
+def test_a_request_cell_written_as_one_long_demand_is_read_comma_by_comma():
+    # One sentence whose last words ask for the outcome: the demand before them decides (Art. 39).
+    form = ("政府信息公开申请表\n姓名\n邹春梅\n证件号码\n371502199001010013\n联系电话\n13500003333\n"
+            "申请公开的信息内容\n申请人口述：反映东阿县铜城路一家烧烤店用地沟油，要求立即派人检查处罚，结果告诉我。\n"
+            "获取方式\n☑当面领取\n")
+    result = understand(form)
+    assert result.classification.route in (Route.REPORT, Route.COMPLAINT)
+    assert result.classification.marked
+
+
+def test_a_request_cell_that_lists_records_comma_by_comma_stays_an_application():
+    form = ("政府信息公开申请表\n姓名\n邹春梅\n证件号码\n371502199001010013\n联系电话\n13500003333\n"
+            "申请公开的信息内容\n2025年茌平区农贸市场计量器具专项检查的检查记录，被查扣秤具的清单，"
+            "以及对相关商户的处理决定\n获取方式\n☑当面领取\n")
+    assert understand(form).classification.route == Route.APPLICATION
+
+
+def test_a_request_cell_that_asks_for_an_explanation_is_a_consultation():
+    form = ("政府信息公开申请\n姓名或名称\n鲁春燕\n身份证件号码\n371502199001010013\n手机/电话\n13500003333\n"
+            "通讯地址\n聊城市东昌府区振兴路12号\n申请内容\n请解释网店没有办营业执照被罚款的法律依据是什么，是不是所有网店都要办。\n"
+            "获取方式\n☑邮寄\n")
+    assert understand(form).classification.route == Route.CONSULTATION
+
+
+def test_a_wrapped_label_is_not_read_as_a_vague_request():
+    # 申请公开的政府 / 信息 over two lines, above a report: the label asks for nothing.
+    form = ("政府信息公开申请书\n申请人姓名\n雷淑华\n公民身份号码\n371502199001010013\n联系电话\n13500003333\n"
+            "申请公开的政府\n信息\n举报阳谷县狮子楼路一家饭店后厨老鼠乱窜、用过期食材，请贵局调查核实后依法查处，"
+            "并将处理结果告知本人。\n信息提供形式及\n获取方式\n")
+    result = understand(form)
+    assert result.classification.route == Route.REPORT
+    doc = run(default_pipeline(), form, email=None, agency=AgencyFacts(), marked=True)
+    roles = dict(doc._.clauses)
+    assert roles["申请公开的政府"] == {"other": 1.0} and roles["信息提供形式及"] == {"other": 1.0}
 
 
 def test_headings_that_name_the_application_in_other_words_are_marked():
@@ -107,3 +146,10 @@ def test_a_refund_demanded_through_a_petitions_wording_is_a_complaint():
     letter = ("投诉：培训班停课，学费退不了\n同志你好：\n我去年在某培训学校给孩子报了一年的课，交了6000元，上了两个月学校就关门了。\n"
               "我的诉求：请你们出面找到学校的老板，组织调解，把剩下的学费退给我。\n周一鸣\n电话：13500005555\n")
     assert understand(letter).classification.route == Route.COMPLAINT
+
+
+def test_what_follows_the_colon_of_an_asking_clause_is_the_request():
+    letter = ("您好！\n我是温秀兰，身份证371502199001010013，想跟你们要一份东西：去年我们镇农贸市场的抽检结果。\n"
+              "请邮寄给我，电话13500003333，地址茌平区振兴街道后王村12号。\n")
+    meaning = understand(letter, email=EmailMeta("政府信息公开申请", "温秀兰", "wxl@163.com", None))
+    assert meaning.extraction.request.description == "去年我们镇农贸市场的抽检结果"

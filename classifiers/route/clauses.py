@@ -7,7 +7,8 @@ clauses decide, but only when one role is clear; the confidence says how far the
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from intake.kernel import Classification, Route
@@ -55,11 +56,22 @@ def asks_everything(found: Sequence[tuple[str, dict[str, float]]], description: 
     return vague >= 0.7 and vague > specific
 
 
-def in_request(found: Sequence[tuple[str, dict[str, float]]], description: str | None) -> Asks | None:
-    """What the clauses of the request itself (the description cell) ask for; None without one."""
+Predict = Callable[[Sequence[str]], list[dict[str, float]]]
+
+
+def in_request(found: Sequence[tuple[str, dict[str, float]]], description: str | None,
+               predict: Predict | None = None) -> Asks | None:
+    """What the clauses of the request itself (the description cell) ask for; None without one.
+    With `predict` (the clause model), a cell written as one long sentence is also read comma by
+    comma: 举报…超市卖过期肉，要求立即查封，处理结果告诉我 is a demand, whatever its last words ask."""
     if not description:
         return None
     holding = [(text, p) for text, p in found if _overlaps(text, description)]
+    if predict is not None:
+        parts = [part.strip() for text, _ in holding for part in re.split(r"[，,]", text)]
+        parts = [part for part in parts if len(part) >= 4]
+        if len(parts) >= 2:
+            holding += list(zip(parts, predict(parts), strict=True))
     return asks(holding) if holding else None
 
 
@@ -81,6 +93,9 @@ def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
         if (asked_demand >= CLEAR and request.information < 0.5) or \
                 (asked_demand >= 0.5 and asked_demand >= request.information + 0.15):
             return _overruled(by_rules, asked_route, asked_demand, "Art. 39: the request demands action and asks for no information")
+        # The cell asks the agency to explain a rule (请解释…法律依据是什么): a consultation.
+        if request.question >= CLEAR and request.information < 0.5 and asked_demand < 0.5:
+            return _overruled(by_rules, Route.CONSULTATION, request.question, "the request asks a question, not for information")
     if by_rules.route == Route.PETITION and specific and information >= CLEAR and request is not None \
             and request.information >= CLEAR and request.demand[1] < 0.5:
         # A request for named records inside a grievance is an application; the grievance is another matter.

@@ -76,7 +76,7 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.OTHER, r"广告|促销|特价|热线", 1.0),
     Cue(Route.OTHER, r"季刊|月刊|期刊|杂志|目录|本期|订阅", 1.5),
     Cue(Route.OTHER, r"转办函|交办函|转办单|现将.{0,30}转(给|交|送|至)|转交你局|请.{0,8}依法依规办理|按程序办理并", 3.0),
-    Cue(Route.OTHER, r"感谢信|表扬信|锦旗|致谢|衷心感谢|特此感谢|邀请函|诚邀|简报|通讯|第\d+期|回执|应诉通知书|传票|签收", 1.5),
+    Cue(Route.OTHER, r"感谢信|表扬信|锦旗|致谢|衷心感谢|特此感谢|邀请函|诚邀|简报|通讯(?!地址|录|员)|第\d+期|回执|应诉通知书|传票|签收", 1.5),
 )
 
 # Art. 39: what the applicant demands of the agency, in the part that should describe information.
@@ -165,7 +165,7 @@ def _cue_scores(full: str, topic_free: str, reasons: list[str]) -> dict[Route, f
 
 _TITLE_WORDS = ((Route.COMPLAINT, r"投诉"), (Route.REPORT, r"举报"), (Route.CONSULTATION, r"咨询"),
                 (Route.PETITION, r"信访|请求解决|申诉|反映"),
-                (Route.OTHER, r"通知|发票|广告|邀请函|感谢信|表扬信|简报|通讯|回执|应诉通知书|转办函|交办函"))
+                (Route.OTHER, r"通知|发票|广告|邀请函|感谢信|表扬信|简报|通讯(?!地址|录|员)|回执|应诉通知书|转办函|交办函"))
 
 
 def _title_scores(text: str, scores: dict[Route, float], reasons: list[str]) -> None:
