@@ -35,7 +35,12 @@ class LabelMatch:
     exact: bool
 
 
+# A bilingual form's label (Address 通讯地址, Information requested 申请公开的信息): its Chinese words.
+_LATIN_BESIDE_HAN = re.compile(r"^[A-Za-z][A-Za-z .'/\-]*(?=\s*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s*[A-Za-z][A-Za-z .'/\-]*$")
+
+
 def normalise_label(text: str) -> str:
+    text = _LATIN_BESIDE_HAN.sub("", text.strip())
     key = re.sub(r"[\s：:*＊]", "", text).replace("(", "（").replace(")", "）")
     key = _NUMBER.sub("", _NOTE.sub("", key).lstrip("□☑■☐"))
     return key.rstrip("、，,")      # a label wrapped in its cell: 所需政府信息的名称、 / 文号…

@@ -99,6 +99,10 @@ def _ends_value(line: str, field: str, first: bool) -> bool:
     return found.exact or not first or (found.score >= 0.8 and field not in ("id_kind", "applicant_type"))
 
 
+# A wrapped label not in the table must mean a known field this clearly.
+WRAPPED_SCORE = 0.75
+
+
 def _wrapped_label(lines: list[str], index: int) -> int:
     """How many lines (2 or 3) a block header or a known label wraps over at `index`, or 0:
     所需信息 / 情况, 法人或者 / 其他组织, 所需政府信息的名称 / 、文号或其他特征描 / 述, 申请 / 人信 / 息."""
@@ -107,13 +111,43 @@ def _wrapped_label(lines: list[str], index: int) -> int:
         return 0
     for count in (3, 2):
         pieces = lines[index:index + count]
-        if len(pieces) < count or not all(0 < len(piece) <= 12 for piece in pieces):
+        # Latin words of a bilingual label (Information re / quested 申请公 / 开的信息) do not count.
+        if len(pieces) < count or not all(0 < len(piece) <= 28 and len(re.sub(r"[A-Za-z .\-]", "", piece)) <= 12
+                                          for piece in pieces):
             continue
         joined = "".join(pieces)
-        if _section_of(joined) is not None or (match_label(joined).exact and not match_label(first).exact
-                                                and not match_label(pieces[-1]).exact):
+        if count == 3 and match_label("".join(pieces[1:])).exact and not re.search(r"[\u4e00-\u9fff]", first) \
+                and not re.match(r"[a-z]", pieces[1]):
+            continue    # Brazil / ID document 证 / 件名称: the first line is the value above (not Information re / quested)
+        # 证件号 / 码: a first piece that is a label itself still wraps when one character is left over.
+        first_whole = match_label(first).exact and len(pieces[-1]) > 1
+        # A wording not in the table counts when its meaning is plain (信息提供形式及 / 获取方式).
+        known = match_label(joined)
+        # …形式及 / 获取方式: a label ending in a conjunction goes on, even into a label of its own.
+        continues = first.endswith(("及", "和", "或", "、", "与", "/"))
+        # Only a label that plainly goes on may be an unknown wording: a value and the label
+        # below it read much like some label (蒋涛 + 身份证明类型).
+        fuzzy = continues and known.score >= WRAPPED_SCORE and len(first) >= 2 \
+            and not any(match_label(piece).exact for piece in pieces[:-1])
+        if _section_of(joined) is not None or ((known.exact or fuzzy) and not first_whole
+                                                and (continues or not match_label(pieces[-1]).exact)):
             return count
     return 0
+
+
+def label_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines that hold a label or a block header, whole or wrapped over lines."""
+    stripped = [line.strip() for line in lines]
+    found: set[int] = set()
+    for index, line in enumerate(stripped):
+        if index in found:
+            continue
+        wrapped = _wrapped_label(stripped, index)
+        if wrapped:
+            found.update(range(index, index + wrapped))
+        elif line and is_label_line(line):
+            found.add(index)
+    return found
 
 
 def starts_wrapped_label(lines: list[str], index: int) -> bool:
@@ -308,7 +342,9 @@ def _inline_pairs(line: str, index: int, section: str) -> list[Pair]:
         # A foreign address is written with commas (Lindenstrasse 24, 10969 Berlin, Germany).
         latin_address = field == "address" and len(re.findall(r"[A-Za-z]", value)) >= 6
         if field not in _LONG_FIELDS and not latin_address:
-            cut = [value.find(ch) for ch in _VALUE_END if ch in value]
+            # A bracketed place inside a name (北京恒泰（聊城）律师事务所) is part of it.
+            inside = re.sub(r"[（(][\u4e00-\u9fff]{2,6}[）)](?=[\u4e00-\u9fff]{2})", lambda m: "＿" * len(m.group(0)), value)
+            cut = [inside.find(ch) for ch in _VALUE_END if ch in inside]
             if cut:
                 value = value[:min(cut)]
         if field in _NAME_FIELDS:
