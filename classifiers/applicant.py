@@ -16,7 +16,9 @@ ORG_SUFFIXES = ("有限公司", "有限责任公司", "股份有限公司", "公
                 "馆", "院", "会", "行", "场", "队", "处")
 # (category, words in the name) — first match wins; see the annual report's columns.
 CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("other_org", ("村民委员会", "居民委员会", "业主委员会", "村委会", "居委会", "业委会")),
+    # Trade bodies serve their members: not 社会公益组织 in the annual report.
+    ("other_org", ("村民委员会", "居民委员会", "业主委员会", "村委会", "居委会", "业委会", "行业协会", "商会",
+                   "同业公会", "工商联")),
     ("legal_services", ("律师事务所", "律所", "法律服务所", "法律援助", "公证处", "司法鉴定", "仲裁")),
     ("research", ("研究所", "研究院", "研究中心", "科学院", "实验室", "大学", "学院", "科研", "研究会", "技术中心")),
     ("nonprofit", ("公益", "基金会", "慈善", "志愿", "社会服务", "服务中心", "协会", "促进会", "救助", "民办非企业")),
@@ -205,7 +207,7 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
             if id_number and re.fullmatch(r"[0-9A-Z]{18}", id_number):
                 id_type, id_number = None, None     # a USCC that fails its check is not proof
         contact = _contact_name(_value(pairs, "contact_person") or _value(pairs, "legal_rep") or "")
-        contact_person = contact or _signature_name(text, taken | {name or ""})
+        contact_person = contact or _prose_contact(text) or _signature_name(text, taken | {name or ""})
     else:
         candidate = person_name or applicant_value
         name = candidate if candidate and looks_like_person_name(candidate) else None
@@ -222,6 +224,11 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
             id_type, id_number = _other_id(pairs)
             if id_number is None:
                 id_type, id_number = _travel_document(text)
+            # A foreigner (a Latin-script name) proves identity with a passport, whatever the
+            # form's 身份证号码 label says; a travel permit is named as such.
+            if id_type == "other" and name and _LATIN_NAME.match(name) and not _PERMIT.search(text) \
+                    and re.fullmatch(r"[A-Z0-9]{6,12}", id_number or ""):
+                id_type = "passport"
         contact_person = None
 
     phone = _phone(pairs, text, excluded_phones)
@@ -248,6 +255,14 @@ def _contact_name(value: str) -> str | None:
         token = _without_title(token.strip())
         if token and looks_like_person_name(token):
             return token
+    return None
+
+
+def _prose_contact(text: str) -> str | None:
+    """联系人胡广田，联系电话… written in a sentence, without a colon."""
+    for match in re.finditer(r"(?:联系人|联络人|经办人)(?:为|是)?[：:]?\s*([\u4e00-\u9fff·]{2,4}?)(?=[，,。；;\s（(]|联系|电话|手机|$)", text):
+        if looks_like_person_name(match.group(1)):
+            return match.group(1)
     return None
 
 
@@ -278,6 +293,9 @@ def _other_id(pairs: Sequence[Pair], sections: tuple[str, ...] = ("", "person"))
 _TRAVEL_DOCUMENT = re.compile(r"(护照|(?i:passport)(?:\s?(?i:no\.?|number))?|港澳居民来往内地通行证|台湾居民来往大陆通行证|"
                               r"往来港澳通行证|通行证|港澳居民居住证|台湾居民居住证|居住证|台胞证|回乡证|"
                               r"外国人永久居留身份证|永久居留证|军官证|士兵证)(?:[，,\s]*(?:证件)?(?:号码|号|编号))?[：:\s]*([A-Z]{0,2}\s?[0-9A-Z]{6,12})")
+
+
+_PERMIT = re.compile(r"通行证|回乡证|台胞证|居住证|永久居留|通行證|回鄉證|臺胞證|居住證")
 
 
 def _travel_document(text: str) -> tuple[str | None, str | None]:
@@ -335,6 +353,8 @@ _AFTER_ADDRESS = re.compile(r"[（(]?(?:邮编|邮政编码|[Pp]ost ?[Cc]ode|ZIP
 
 
 def _address_only(value: str, name: str | None) -> str:
+    # An address has no boxes: a □ in it is a speck or a seal's edge read as one.
+    value = re.sub(r"\s*[□☐]\s*", "", value) if re.search(r"[\u4e00-\u9fff]", value) else value
     value = _AFTER_ADDRESS.sub("", value).strip(" ，,。/")
     value = re.sub(r"(?<=[号室楼栋院层座区])\s*(?:\d{6}|[（(]\d{6}[）)])$", "", value)   # the postcode run on after it
     for start in range(4, len(value) - 3):

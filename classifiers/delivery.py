@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from intake.classifiers.fields.pairs import Pair
 from intake.kernel.model import Delivery, Medium, Method
@@ -93,15 +94,44 @@ _PICKUP_TRIP = re.compile(r"(?:到|去|来)[^，,。；;]{0,8}?(?:去|来)?(?:�
 _TO_MAILBOX = re.compile(r"(?:寄|送|发)[^，,。；;]{0,3}(?:至|到|给)[^，,。；;]{0,8}(?:电子)?(?:邮箱|邮件)|(?:寄|送|发)[^，,。；;]{0,3}(?:至|到)\s*[\w.\-]+@")
 
 
+# On a fax an empty box is often read as 门, 口 or [ between two options (个人企业门科研机构).
+_BOX_MISREAD = re.compile(r"(?:(?<=^)|(?<=[\u4e00-\u9fff\s]))[门口\[](?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _option_words() -> tuple[str, ...]:
+    return tuple(sorted({word for word, _ in MEDIA_WORDS + METHOD_WORDS}, key=len, reverse=True))
+
+
+def _boxes_restored(value: str) -> str:
+    """门/口/[ read where a box stood, put back as □ — only between option words (not 上门领取)."""
+    words = _option_words()
+    def box(m: re.Match[str]) -> str:
+        before = value[:m.start()].rstrip()
+        between_options = (not before or before.endswith(words)) and value.startswith(words, m.end())
+        return "□" if between_options else m.group(0)
+    return _BOX_MISREAD.sub(box, value)
+
+
+def _first_option(words: str) -> str:
+    """A ticked option glued to the next ones whose boxes were lost (☑电子文档光盘): the first."""
+    options = _option_words()
+    word = next((option for option in options if words.startswith(option)), None)   # the longest
+    if word is not None and words[len(word):].startswith(options):
+        return word
+    return words
+
+
 def _ticked_options(value: str) -> list[str] | None:
     """The words after each ticked box; None when the value has no boxes."""
+    value = _boxes_restored(value)
     if not re.search(rf"[□☐{_TICKED}]", value):
         return None
     parts = re.split(rf"([□☐{_TICKED}])", value)
     chosen: list[str] = []
     for mark, words in zip(parts[1::2], parts[2::2]):
         if mark in _TICKED:
-            chosen.append(words.strip())
+            chosen.append(_first_option(words.strip()))
     if not chosen:
         # No tick in the row, yet empty boxes were read: the recogniser drops a ticked box's
         # glyph far more often than an empty one's, so options standing without a box are the
@@ -114,7 +144,9 @@ def _options_without_box(parts: list[str]) -> list[str]:
     unboxed = [parts[0]] if parts[0].strip() else []
     for words in parts[2::2]:
         # "□电子邮件 自行领取": words after a box's option, separated by a space, lost their box.
-        pieces = re.split(r"[\s　]+", words.strip())
+        # A bilingual option (□ Paper 纸质) is one option in two languages, not two.
+        pieces = re.split(r"[\s　]+", re.sub(r"[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*)*\s+(?=[\u4e00-\u9fff])", "",
+                                             words.strip()))
         unboxed += [piece for piece in pieces[1:] if piece]
     return [words for words in unboxed if len(words.strip()) >= 2]
 

@@ -36,7 +36,8 @@ def extract_request(text: str, pairs: Sequence[Pair], asked_clause: str | None =
     """`asked_clause`: the clause the clause-role model finds asking for information, used when
     no label, lead-in or known wording gives the description."""
     description = (_from_pairs(pairs) or _after_lead_in(text) or _inline(text) or _give_me(text)
-                   or _named_in_form(pairs) or _cited_document(text) or _asked(asked_clause))
+                   or _after_asking_colon(text) or _named_in_form(pairs) or _cited_document(text)
+                   or _asked(asked_clause))
     if description:
         description = _narrow(description).strip().rstrip("。；;，,")
     title_source = " ".join(filter(None, [description] + [p.value for p in pairs if p.field == "title"]))
@@ -62,9 +63,29 @@ _ENGLISH_ASK = re.compile(r"^.{0,80}?\b(?:request(?:ing)?|obtain|provide(?: me)?
                           r"copy of|send me|receive)\s+", re.I)
 
 
+# …想跟你们申请一份材料：你局所有文件 — what follows the colon of an asking clause is what is asked for.
+_ASKED_AFTER_COLON = re.compile(r"(?:申请|要|索取|获取|提供|公开)(?P<between>[^：:]{0,12})[：:]\s*(?P<rest>[^：:]{2,})$")
+# …but not 我要反映一个情况： / 想咨询一下： — a story or a question follows those.
+_NOT_ASKING = re.compile(r"反映|说明|投诉|举报|问|咨询|情况|说|讲|求助")
+
+
+def _after_asking_colon(text: str) -> str | None:
+    """想跟你们要一份东西：… in the first person: the words after the colon, to the sentence's end."""
+    for sentence in re.split(r"[。！!？?\n]", text):
+        if re.search(r"我|本人|俺", sentence):
+            found = _ASKED_AFTER_COLON.search(sentence)
+            if found and not _NOT_ASKING.search(found.group("between")) \
+                    and not re.search(r"电话|地址|邮箱|身份证|手机", found.group("rest")[:4]):
+                return found.group("rest").strip()
+    return None
+
+
 def _asked(clause: str | None) -> str | None:
     if not clause:
         return None
+    after_colon = _ASKED_AFTER_COLON.search(clause)
+    if after_colon and not _NOT_ASKING.search(after_colon.group("between")):
+        return after_colon.group("rest")
     rest = _ENGLISH_ASK.sub("", clause, count=1) if re.match(r"[A-Za-z]", clause) else _PLAIN_ASK.sub("", clause, count=1)
     return rest if len(rest) >= 6 else clause
 

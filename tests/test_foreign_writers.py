@@ -143,3 +143,71 @@ def test_a_fax_cover_sheet_is_not_part_of_the_application_it_carries():
     assert (applicant.name, applicant.contact_person, applicant.phone) == ("聊城德衡企业管理咨询有限公司", "邵立群", "13563587214")
     # 传真 on the cover says how it was sent, not how the answer is wanted.
     assert meaning.extraction.delivery.methods == ()
+
+
+BILINGUAL_FORM = """Application for Disclosure of Government Information
+政府信息公开申请表
+Name 姓名
+Aiko Tanaka
+Nationality 国籍
+Japan
+ID document 证
+件名称
+Passport 护照
+Number 证件号
+码
+TR4418207
+Telephone 电话
++81 90 3321 7765
+Address 通讯地
+址
+2-14-3 Shibuya Tokyo Japan
+Information re
+quested 申请公
+开的信息
+2025年聊城市进口化妆品监督抽检结果
+Form 载体形式
+□ Paper 纸质 ☑ Electronic 电子文档
+Delivery 获取方
+式
+□ Post 邮寄 ☑ E-mail 电子邮件 □ Pick up 当面领取
+"""
+
+
+def test_a_bilingual_forms_wrapped_labels_are_read_by_their_chinese_words():
+    meaning = understand(BILINGUAL_FORM)
+    applicant = meaning.extraction.applicant
+    assert (applicant.name, applicant.id_type, applicant.id_number) == ("Aiko Tanaka", "passport", "TR4418207")
+    assert applicant.address == "2-14-3 Shibuya Tokyo Japan"
+    assert meaning.extraction.request.description == "2025年聊城市进口化妆品监督抽检结果"
+    assert meaning.extraction.request.titles == ()
+    delivery = meaning.extraction.delivery
+    assert (delivery.media, delivery.methods) == (("electronic",), ("email",))
+
+
+def test_a_bilingual_option_without_a_tick_is_not_chosen():
+    text = BILINGUAL_FORM.replace("☑", "□")
+    assert "delivery_format" in understand(text).check.missing
+
+
+def test_a_bracketed_place_in_an_organisations_name_and_a_contact_in_prose():
+    letter = ("政府信息公开申请\n聊城市市场监督管理局：\n"
+              "上海申衡（聊城）律师事务所（统一社会信用代码：31310000MD0183052N），联系人钱玉洁，联系电话0635-8261430，"
+              "地址聊城市东昌府区柳园路88号。\n现申请公开：2025年东昌府区电动自行车产品质量监督抽查结果。\n"
+              "请以电子邮件发送至 qianyj@shenheng.cn。\n申请人：上海申衡（聊城）律师事务所\n2025年5月6日\n")
+    applicant = understand(letter).extraction.applicant
+    assert (applicant.name, applicant.contact_person) == ("上海申衡（聊城）律师事务所", "钱玉洁")
+
+
+def test_a_box_glyph_read_inside_an_address_is_dropped():
+    text = COUNTER_FORM.format(id=ID, phone="15965401237", address="北京市朝阳区 □建国路88号 □现代城5层")
+    assert understand(text).extraction.applicant.address == "北京市朝阳区建国路88号现代城5层"
+
+
+def test_a_foreigners_number_under_an_id_card_label_is_a_passport():
+    letter = ("聊城市市场监督管理局：\n本人申请公开贵局2025年对进口奶粉的监督抽检结果。\n本人希望到贵局现场查阅。\n"
+              "姓名：Lena Virtanen\n身份证号码：PX8841207\n联系电话：+358 40 123 4567\n")
+    applicant = understand(letter).extraction.applicant
+    assert (applicant.name, applicant.id_type, applicant.id_number) == ("Lena Virtanen", "passport", "PX8841207")
+    permit = letter.replace("身份证号码", "港澳居民来往内地通行证").replace("Lena Virtanen", "Chan Ka Yan")
+    assert understand(permit).extraction.applicant.id_type == "other"

@@ -566,3 +566,8 @@ def test_a_misread_century_is_repaired_as_an_id_not_guessed_into_a_credit_code()
     misread = value[:7] + "6" + value[8:]
     found = only(find_resident_ids(f"身份证号码：{misread}。"))
     assert (found.value, found.valid, found.corrected) == (value, True, True)
+
+
+def test_a_doc_number_whose_closing_bracket_was_lost_at_a_line_break_is_found():
+    assert find_doc_numbers("处罚决定书（聊市监处罚〔2024\n46号）") == ["聊市监处罚〔2024〕46号"]
+    assert find_doc_numbers("见聊市监罚〔2024 46号") == []      # a space alone is not a line break

@@ -15,9 +15,10 @@ DOC_OPEN = "〔[【(（﹝〖{<Cl|I"
 DOC_CLOSE = "〕]】)）﹞〗}>Jl|I"       # not 1: 〔20231 9号 could be 〔2023〕19号 with 〕 lost
 
 
+# A 〕 lost where the line breaks (〔2024 / 46号) is still a 文号.
 _DOC_NUMBER = re.compile(
-    rf"([\u4e00-\u9fff]{{1,14}})\s?[{re.escape(DOC_OPEN)}]\s?((?:19|20)[0-9]{{2}})\s?"
-    rf"[{re.escape(DOC_CLOSE)}]\s?(第?)\s?([0-9]{{1,5}})\s?号")
+    rf"([\u4e00-\u9fff]{{1,14}})\s?[{re.escape(DOC_OPEN)}]\s?((?:19|20)[0-9]{{2}})"
+    rf"(?:\s?[{re.escape(DOC_CLOSE)}]\s?|[ \t]*\n\s*)(第?)\s?([0-9]{{1,5}})\s?号")
 
 
 # Words that end the text before an agency abbreviation: 依据聊政办发〔…〕 → 聊政办发. Only words
