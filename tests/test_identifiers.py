@@ -571,3 +571,11 @@ def test_a_misread_century_is_repaired_as_an_id_not_guessed_into_a_credit_code()
 def test_a_doc_number_whose_closing_bracket_was_lost_at_a_line_break_is_found():
     assert find_doc_numbers("处罚决定书（聊市监处罚〔2024\n46号）") == ["聊市监处罚〔2024〕46号"]
     assert find_doc_numbers("见聊市监罚〔2024 46号") == []      # a space alone is not a line break
+
+
+def test_a_valid_credit_code_with_few_digits_is_found_as_written():
+    # 9 digits only: a code with a letter-heavy 主体标识码; taken exactly as written, never repaired.
+    code = "N2371525" + "18AQBRXFT"
+    code += uscc_check(code)
+    assert [(c.value, c.valid) for c in find_usccs(f"统一社会信用代码：{code}")] == [(code, True)]
+    assert find_usccs(f"统一社会信用代码：{code[:-1]}{'A' if code[-1] != 'A' else 'B'}") == []

@@ -139,9 +139,13 @@ def _valid_reading(reading: _Reading | None, may_guess: bool) -> _Reading | None
 def _classify_run(raw: str, span: tuple[int, int]) -> tuple[str, IdCandidate] | None:
     """Decide whether 18 code characters are a resident ID or a USCC, and read them."""
     chars = "".join(c for c in raw if c not in _CODE_SEP_CHARS)
-    if sum(c.isdigit() for c in chars) < _MIN_DIGITS_IN_CODE or "\n\n" in raw:
+    if "\n\n" in raw:
         return None
     literal = chars[:17].upper() + ("X" if chars[17] in "xX" else chars[17].upper())
+    if sum(c.isdigit() for c in chars) < _MIN_DIGITS_IN_CODE:
+        # Few digits (N237152518AQBRXFTP): a credit code only exactly as written, never repaired.
+        whole = raw == chars and uscc_valid(literal) and literal[0] in USCC_DEPARTMENTS
+        return ("uscc", IdCandidate(literal, True, False, span, raw)) if whole else None
     id_opts, uscc_opts = _id_options(chars), _uscc_options(chars)
     person = _read_resident_id(id_opts, literal) if id_opts else None
     if person is not None and person.valid and not person.corrected:
