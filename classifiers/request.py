@@ -66,7 +66,7 @@ _ENGLISH_ASK = re.compile(r"^.{0,80}?\b(?:request(?:ing)?|obtain|provide(?: me)?
 # …想跟你们申请一份材料：你局所有文件 — what follows the colon of an asking clause is what is asked for.
 _ASKED_AFTER_COLON = re.compile(r"(?:申请|要|索取|获取|提供|公开)(?P<between>[^：:]{0,12})[：:]\s*(?P<rest>[^：:]{2,})$")
 # …but not 我要反映一个情况： / 想咨询一下： — a story or a question follows those.
-_NOT_ASKING = re.compile(r"反映|说明|投诉|举报|问|咨询|情况|说|讲|求助")
+_NOT_ASKING = re.compile(r"反映|说明|投诉|举报|问|咨询|情况|说|讲|求助|地址|电话|邮箱|邮编|身份证|手机|寄|发|送|形式|方式")
 
 
 def _after_asking_colon(text: str) -> str | None:
@@ -98,8 +98,13 @@ def _named_in_form(pairs: Sequence[Pair]) -> str | None:
     return None
 
 
+# 我要的是… / 我想要的就是…: the plain speaker's way of naming what is asked for.
+_WHAT_I_WANT = re.compile(r"我(?:想|就|只)?(?:要|需要)的(?:就|也)?是(.{6,200}?)"
+                          r"(?=[。！？；;\n ]|材料要|资料要|给我寄|寄到|寄给|发到|发给|$)")
+
+
 def _give_me(text: str) -> str | None:
-    match = _GIVE_ME.search(text)
+    match = _GIVE_ME.search(text) or _WHAT_I_WANT.search(text)
     return match.group(1) if match else None
 
 

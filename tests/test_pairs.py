@@ -153,3 +153,9 @@ def test_a_name_above_an_unlisted_label_is_not_joined_to_it():
     text = "申请人姓名\n柴玉梅\n身份证明类型\n居民身份证\n身份证明号码\n37152219840916143X\n"
     pairs = {p.field: p.value for p in read_pairs(text)}
     assert pairs["person_name"] == "柴玉梅"
+
+
+def test_a_cell_labelled_with_two_fields_gives_the_first_its_value():
+    text = "联系电话\n13500003333\n通讯地址及邮编\n茌平区振兴街道后王村12号 252100\n"
+    pairs = {p.field: p.value for p in read_pairs(text)}
+    assert pairs["address"] == "茌平区振兴街道后王村12号 252100"

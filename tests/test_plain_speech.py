@@ -153,3 +153,10 @@ def test_what_follows_the_colon_of_an_asking_clause_is_the_request():
               "请邮寄给我，电话13500003333，地址茌平区振兴街道后王村12号。\n")
     meaning = understand(letter, email=EmailMeta("政府信息公开申请", "温秀兰", "wxl@163.com", None))
     assert meaning.extraction.request.description == "去年我们镇农贸市场的抽检结果"
+
+
+def test_what_i_want_is_names_the_request_and_an_address_after_a_colon_does_not():
+    letter = ("政府信息公开申请\n市场监督管理局：\n我是东阿县姚寨镇前街村的柳玉珍，身份证号371524195507160027，电话13500003333。\n"
+              "我要的是你们上个月在姚寨集上查扣那批假种子的处理决定\n材料要纸的 给我寄到家 地址：东阿县姚寨镇前街村\n")
+    request = understand(letter).extraction.request
+    assert request.description == "你们上个月在姚寨集上查扣那批假种子的处理决定"

@@ -80,6 +80,10 @@ def match_label(text: str) -> LabelMatch:
     head = re.sub(r"（[^（）]{2,40}）$", "", key)
     if head != key and head in exact:
         return LabelMatch(exact[head], 1.0, True)
+    # Two fields in one cell (通讯地址及邮编): the first names the value; the rest runs on after it.
+    first, joined, second = key.partition("及")
+    if joined and first in exact and second in exact:
+        return LabelMatch(exact[first], 1.0, True)
     if not 2 <= len(key) <= MAX_LABEL_CHARS or _VALUE_MARKS.search(key) or not re.search(r"[\u4e00-\u9fff]", key):
         return LabelMatch(None, 0.0, False)
     # Bigrams carry the wording, single characters break its ties (申請人姓名 is nearer 申请人姓名
