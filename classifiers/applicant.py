@@ -292,7 +292,7 @@ def _other_id(pairs: Sequence[Pair], sections: tuple[str, ...] = ("", "person"))
 # Identity documents other than the resident ID card (Art. 29 (一) accepts any 身份证明).
 _TRAVEL_DOCUMENT = re.compile(r"(护照|(?i:passport)(?:\s?(?i:no\.?|number))?|港澳居民来往内地通行证|台湾居民来往大陆通行证|"
                               r"往来港澳通行证|通行证|港澳居民居住证|台湾居民居住证|居住证|台胞证|回乡证|"
-                              r"外国人永久居留身份证|永久居留证|军官证|士兵证)(?:[，,\s]*(?:证件)?(?:号码|号|编号))?[：:\s]*([A-Z]{0,2}\s?[0-9A-Z]{6,12})")
+                              r"外国人永久居留身份证|永久居留证|军官证|士兵证)(?:[，,\s（(]*(?:证件)?(?:号码|号|编号))?[：:\s]*([A-Z]{0,2}\s?[0-9A-Z]{6,12})")
 
 
 _PERMIT = re.compile(r"通行证|回乡证|台胞证|居住证|永久居留|通行證|回鄉證|臺胞證|居住證")

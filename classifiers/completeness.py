@@ -13,7 +13,13 @@ VAGUE = re.compile(
 _SPECIFIC = re.compile(r"\d{4}年|《|〔|\[|号|决定书|通知|报告|名单|清单|台账|记录|结果|统计|计划|公告|许可|处罚|检查|抽检|抽查")
 
 
+# …and in English: all documents of your bureau about food safety — every paper on a whole subject.
+_VAGUE_ENGLISH = re.compile(r"^(?:all|any|every)\s+(?:of\s+)?(?:the\s+|your\s+)?(?:documents?|information|files?|materials?|papers?)\b", re.I)
+
+
 def is_vague(description: str) -> bool:
+    if _VAGUE_ENGLISH.match(description.strip()) and not re.search(r"\d|《|〔", description):
+        return True
     text = re.sub(r"[\s。，,；;]", "", description)
     if len(text) < 4:
         return True

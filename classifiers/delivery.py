@@ -22,6 +22,7 @@ MEDIA_WORDS: tuple[tuple[str, str], ...] = (
     ("PDF", "electronic"), ("电子文本", "electronic"), ("electronic copy", "electronic"), ("digital copy", "electronic"),
     ("scanned copy", "electronic"), ("electronic document", "electronic"), ("electronic form", "electronic"),
     ("electronic version", "electronic"), ("electronic format", "electronic"), ("soft copy", "electronic"),
+    ("electronic files", "electronic"), ("electronic copies", "electronic"), ("electronic file", "electronic"),
     ("printed copy", "paper"), ("photocopies", "paper"), ("photocopy", "paper"), ("in paper", "paper"),
     ("光盘", "disc"), ("磁盘", "disc"), ("U盘", "disc"), ("移动存储", "disc"),
     ("电子", "electronic"),     # a form's bare option (载体 □纸质 ☑电子); longer words are matched first
@@ -148,6 +149,10 @@ def _options_without_box(parts: list[str]) -> list[str]:
         pieces = re.split(r"[\s　]+", re.sub(r"[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*)*\s+(?=[\u4e00-\u9fff])", "",
                                              words.strip()))
         unboxed += [piece for piece in pieces[1:] if piece]
+        # "□邮寄电子邮件": a second option glued to the box's own lost its box too.
+        first = _first_option(pieces[0])
+        if first != pieces[0]:
+            unboxed.append(pieces[0][len(first):])
     return [words for words in unboxed if len(words.strip()) >= 2]
 
 

@@ -36,6 +36,7 @@ from intake.classifiers.completeness import check
 from intake.classifiers.delivery import extract_delivery
 from intake.classifiers.agency import AgencyFacts
 from intake.classifiers.fields.pairs import label_lines, read_pairs
+from intake.classifiers.fields.reflow import is_heading
 from intake.classifiers.request import extract_request
 from intake.classifiers.clauses.segment import clauses
 from intake.classifiers.route.clauses import asks, asks_everything, in_request, reconcile
@@ -122,7 +123,8 @@ class ClauseComponent:
         probabilities = self.model.predict([clause.text for clause in found]) if self.model and found else []
         # A form's labels ask for nothing (申请公开的政府 / 信息 is not a vague request).
         lines = doc.text.split("\n")
-        labels = label_lines(lines)
+        # …and neither does the title (Request for Disclosure of Government Information).
+        labels = label_lines(lines) | {number for number, line in enumerate(lines[:3]) if is_heading(line)}
         starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
         doc._.clauses = [(clause.text, LABEL_ROLE if bisect.bisect_right(starts, clause.span[0]) - 1 in labels else p)
                          for clause, p in zip(found, probabilities, strict=True)]

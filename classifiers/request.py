@@ -35,7 +35,7 @@ _TAIL = re.compile(r"[，,；;。]\s*(?:麻烦|请|希望|谢谢|望|烦请|恳�
 def extract_request(text: str, pairs: Sequence[Pair], asked_clause: str | None = None) -> Request:
     """`asked_clause`: the clause the clause-role model finds asking for information, used when
     no label, lead-in or known wording gives the description."""
-    description = (_from_pairs(pairs) or _after_lead_in(text) or _inline(text) or _give_me(text)
+    description = (_from_pairs(pairs) or _after_lead_in(text) or _inline(text) or _english_inline(text) or _give_me(text)
                    or _after_asking_colon(text) or _named_in_form(pairs) or _cited_document(text)
                    or _asked(asked_clause))
     if description:
@@ -100,12 +100,29 @@ def _named_in_form(pairs: Sequence[Pair]) -> str | None:
 
 # 我要的是… / 我想要的就是…: the plain speaker's way of naming what is asked for.
 _WHAT_I_WANT = re.compile(r"我(?:想|就|只)?(?:要|需要)的(?:就|也)?是(.{6,200}?)"
-                          r"(?=[。！？；;\n ]|材料要|资料要|给我寄|寄到|寄给|发到|发给|$)")
+                          r"(?=[。！？；;\n ]|材料要|资料要|给我寄|寄到|寄给|发到|发给|$)"
+                          # 我想要…，…的处罚决定书，我在那买过东西: up to where the writer speaks of himself again
+                          r"|我(?:想要|想看看|想看一下|需要)(?!求|回)(.{6,200}?)(?=[，,。；;]\s*(?:我|想|心里|因为|主要)|[。！？\n]|$)")
+
+
+# I, Thomas Becker, hereby request all documents of …. — the object of the writer's own request.
+_ENGLISH_INLINE = re.compile(r"\b(?:I|We)\b[^.\n]{0,40}?\b(?:request|apply for|ask for|would like to (?:obtain|receive|have))\s+"
+                             r"(?:the disclosure of |disclosure of |a copy of |copies of )?(.{6,200}?)\.(?=\s|$)")
+
+
+def _english_inline(text: str) -> str | None:
+    found = _ENGLISH_INLINE.search(text)
+    if not found or re.match(r"(?:the )?following\b", found.group(1)):
+        return None
+    return found.group(1)
 
 
 def _give_me(text: str) -> str | None:
-    match = _GIVE_ME.search(text) or _WHAT_I_WANT.search(text)
-    return match.group(1) if match else None
+    match = _GIVE_ME.search(text)
+    if match:
+        return match.group(1)
+    wanted = _WHAT_I_WANT.search(text)
+    return (wanted.group(1) or wanted.group(2)) if wanted else None
 
 
 def _cited_document(text: str) -> str | None:

@@ -4,6 +4,8 @@ pipeline in nlp.py, built once per process and passed in; what happens next (the
 decided in decide.py."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -45,8 +47,9 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
     Dialect pronouns (俺, 恁) are read through such a copy too."""
     from intake.classifiers.nlp import run
     simplified_copy = written is not None and written != text
-    text = without_transmit_lines(without_cover_sheet(text))
-    written = without_transmit_lines(without_cover_sheet(written)) if written is not None and simplified_copy else None
+    text = _lost_brackets(without_transmit_lines(without_cover_sheet(text)))
+    written = _lost_brackets(without_transmit_lines(without_cover_sheet(written))) \
+        if written is not None and simplified_copy else None
     plain = plain_pronouns(text)
     if plain != text:
         written, text = written if written is not None else text, plain
@@ -68,6 +71,15 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
     unread = unread_hints(original, result.missing, asks_information=asked, agency_phones=agency.phones,
                           agency_words=agency.address_words) if application else ()
     return Understanding(classification, extraction if application else None, result, confidence, unread)
+
+
+# A 文号's 〕 that OCR or a text layer lost where the line breaks: 〔2025 / 31号 (the same change in
+# either script, so a simplified copy and the text as written stay aligned).
+_LOST_CLOSE = re.compile(r"(?<=[〔\[【（(](?:19|20)\d{2})(?=[ \t]*\n\s*第?\d{1,5}\s?号)")
+
+
+def _lost_brackets(text: str) -> str:
+    return _LOST_CLOSE.sub("〕", text)
 
 
 def _confidence(classification: Classification, result: Check, ocr: float) -> float:

@@ -77,3 +77,8 @@ def test_delivery_in_plain_words(sentence, media, methods):
 def test_a_bare_electronic_option_on_a_form():
     found = extract_delivery("载体\n□纸质 ☑电子 □光盘\n获取途径\n☑电子邮件", read_pairs("载体\n□纸质 ☑电子 □光盘\n获取途径\n☑电子邮件"))
     assert [m.value for m in found.media] == ["electronic"]
+
+
+def test_an_option_glued_to_the_one_before_it_lost_its_tick_with_its_box():
+    assert delivery("获取方式：□邮寄电子邮件 □当面领取 □传真").methods == ("email",)
+    assert delivery("获取方式：☑邮寄 ☑电子邮件当面领取传真").methods == ("post", "email")

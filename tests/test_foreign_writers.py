@@ -211,3 +211,44 @@ def test_a_foreigners_number_under_an_id_card_label_is_a_passport():
     assert (applicant.name, applicant.id_type, applicant.id_number) == ("Lena Virtanen", "passport", "PX8841207")
     permit = letter.replace("身份证号码", "港澳居民来往内地通行证").replace("Lena Virtanen", "Chan Ka Yan")
     assert understand(permit).extraction.applicant.id_type == "other"
+
+
+def test_a_doc_numbers_bracket_lost_at_the_line_break_is_put_back():
+    form = HONG_KONG_FIRM.replace("2025年聊城市对我公司进口冷链货物的检验检疫抽检结果通知书",
+                                  "《关于冷链食品抽检的通知》（聊市监食〔2025\n31号）全文")
+    request = understand(form).extraction.request
+    assert request.doc_numbers == ("聊市监食〔2025〕31号",)
+
+
+def test_an_address_cut_in_the_middle_of_a_number_is_joined_again():
+    form = ("政府信息公开申请表\n申请人名称：聊城恒远纺织有限公司\n统一社会信用代码：91371500MA3C4K7R2X\n"
+            "通信地址:聊城市高唐县时风路109号水城小区1\n4号楼4单元303室\n邮政编码：252800\n联系电话：15879444341\n"
+            "所需政府信息的名称、文号或其他特征描述：2025年高唐县纺织品质量监督抽查结果的通报全文及抽查企业名单\n")
+    assert understand(form).extraction.applicant.address == "聊城市高唐县时风路109号水城小区14号楼4单元303室"
+
+
+ENGLISH_VAGUE = """Request for Disclosure of Government Information
+To the Municipal Administration for Market Regulation,
+I, Marta Kowalska, hereby request all documents of your bureau about cosmetics.
+Please send them to me as electronic files by e-mail.
+Passport: EK4471902 (Poland)
+Telephone: +48 601 223 904
+E-mail: marta.kowalska@onet.pl
+Marta Kowalska
+"""
+
+
+def test_an_english_letter_asking_for_everything_on_a_subject_needs_a_correction():
+    meaning = understand(ENGLISH_VAGUE)
+    assert meaning.classification.route == Route.APPLICATION
+    assert meaning.extraction.request.description == "all documents of your bureau about cosmetics"
+    assert meaning.check.missing == ("request_description",)
+    delivery = meaning.extraction.delivery
+    assert (delivery.media, delivery.methods) == (("electronic",), ("email",))
+
+
+def test_a_permit_number_in_brackets_after_the_permit_is_proof_of_identity():
+    letter = ("政府信息公开申请\n本人何嘉欣，持港澳居民来往内地通行证（号码：H60213377），现申请公开贵局2025年对进口奶粉的抽检结果。\n"
+              "请以电子文档形式发送至本人邮箱hokayan@gmail.com。\n联络电话：+852 6123 4567\n")
+    applicant = understand(letter).extraction.applicant
+    assert (applicant.id_type, applicant.id_number) == ("other", "H60213377")

@@ -159,3 +159,17 @@ def test_a_cell_labelled_with_two_fields_gives_the_first_its_value():
     text = "联系电话\n13500003333\n通讯地址及邮编\n茌平区振兴街道后王村12号 252100\n"
     pairs = {p.field: p.value for p in read_pairs(text)}
     assert pairs["address"] == "茌平区振兴街道后王村12号 252100"
+
+
+def test_a_block_header_over_the_first_cells_label_and_an_option_row_without_ticks():
+    # 提供方式 heads the block; 所需信息的指定提供方式 is the label of the cell under it; the 获取方式
+    # label lost its closing bracket, and its options are never labels themselves.
+    text = ("提供方\n式\n所需信息的指定提供方式\n(可多选)\n□纸质文本 ☑电子文档 □光盘\n获取信息的方式（可多选\n"
+            "□邮寄 ☑电子邮件 □传真\n申请人签名（盖章）\n")
+    pairs = [(p.field, p.value) for p in read_pairs(text) if p.value]
+    assert pairs[:2] == [("media", "(可多选) □纸质文本 ☑电子文档 □光盘"), ("method", "□邮寄 ☑电子邮件 □传真")]
+
+
+def test_a_known_label_glued_to_the_address_before_it_stays_in_that_address():
+    pairs = read_pairs("地址：聊城市东昌府区湖南路1号聊城大学西校区10号公寓588室邮编：252059\n")
+    assert [p.field for p in pairs] == ["address"]

@@ -160,3 +160,11 @@ def test_what_i_want_is_names_the_request_and_an_address_after_a_colon_does_not(
               "我要的是你们上个月在姚寨集上查扣那批假种子的处理决定\n材料要纸的 给我寄到家 地址：东阿县姚寨镇前街村\n")
     request = understand(letter).extraction.request
     assert request.description == "你们上个月在姚寨集上查扣那批假种子的处理决定"
+
+
+def test_i_want_names_the_request_up_to_where_the_writer_speaks_of_himself_again():
+    letter = ("申请书\n市场监督管理局的领导：\n俺叫葛春来，是莘县的老百姓。\n"
+              "俺想要去年夏天你们查俺们镇上“福来”饭店那一回，给这个饭店下的处罚决定书，俺在那吃坏了肚子，想看看咋处理的。\n"
+              "麻烦你们打印成纸的，邮寄给俺。\n俺的身份证号：371502199001010013\n电话：13500003333\n")
+    request = understand(letter).extraction.request
+    assert request.description == "去年夏天你们查俺们镇上“福来”饭店那一回，给这个饭店下的处罚决定书"

@@ -24,7 +24,8 @@ MAX_LABEL_CHARS = 20
 # What a value has and a label has not: digits, quotes, brackets of a 文号, a full sentence; and what
 # a sentence announcing the request has (现申请公开以下政府信息：) — a lead-in, not a form's label.
 _VALUE_MARKS = re.compile(r"[0-9０-９《》〔〕\[\]【】@。，,；;]|年|月|日|以下|如下|下列|^(?:现|特|兹|我|请|根据|依据|本人)")
-_NOTE = re.compile(r"[（(](?:单选|多选|可多选|可选|必填|选填|请勾选|勾选|请填写|如有)[）)]")
+# …（可多选 with its closing bracket lost at the end of the cell is still the note.
+_NOTE = re.compile(r"[（(](?:单选|多选|可多选|可选|必填|选填|请勾选|勾选|请填写|如有)(?:[）)]|$)")
 _NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 
 

@@ -88,7 +88,9 @@ def _ends_value(line: str, field: str, first: bool) -> bool:
     if not line:
         return True
     if field in ("media", "method") and (first or re.match(r"^[□☐☑■√✓✔☒]", line)):
-        return False
+        # 提供方式 heading a block whose first cell is 所需信息的指定提供方式: that cell is the label.
+        under = match_label(line)
+        return first and under.exact and under.field in ("media", "method")
     if _section_of(line) is not None or _label_pattern().match(line) or _label_row(line):
         return True
     if _bare_label(line) is None:
@@ -255,6 +257,8 @@ def _tokens(line: str) -> list[str]:
 def _label_row(line: str) -> list[str | None] | None:
     """The fields of a row of two or more bare labels (申请人名称  有效证件), or None. One label of
     an unknown wording may stand among known ones; it is read as "other"."""
+    if len(re.findall(r"[□☐☑■☒]", line)) >= 2:
+        return None     # a row of options (□邮寄电子邮件 □传真), whatever words they use
     tokens = _tokens(line)
     fields = [_bare_label(token) for token in tokens]
     unknown = [token for token, field in zip(tokens, fields) if field is None]
@@ -320,7 +324,9 @@ def _label_matches(line: str) -> list[tuple[int, int, str, str]]:
     found = [(m.start(), m.end(), m.group("label"), _label_fields()[m.group("label")])
              for m in _label_pattern().finditer(line) if _at_boundary(line, m.start())]
     for m in _ANY_LABEL.finditer(line):
-        if any(start < m.end() and m.start() < end for start, end, _, _ in found) or not _at_boundary(line, m.start()):
+        # An unknown wording must stand apart (…588室邮编： is 邮编 after an address, not 室邮编).
+        if any(start < m.end() and m.start() < end for start, end, _, _ in found) \
+                or not _at_boundary(line, m.start(), glued=False):
             continue
         field = match_label(m.group("label")).field
         if field is not None:
@@ -363,11 +369,11 @@ def _name_token(value: str) -> str:
     return tokens[0]
 
 
-def _at_boundary(line: str, position: int) -> bool:
+def _at_boundary(line: str, position: int, glued: bool = True) -> bool:
     # A label glued onto a number (…-26-3联络人：李美玲, …090X电话：) still opens a field: a number never ends
     # in a word of a label.
     return position == 0 or line[position - 1] in _BOUNDARY or line[position - 1] in "□☑■" \
-        or (line[position - 1].isascii() and line[position - 1].isalnum()) or line[position - 1] in "-)）"
+        or (glued and ((line[position - 1].isascii() and line[position - 1].isalnum()) or line[position - 1] in "-)）"))
 
 
 def is_label_line(line: str) -> bool:

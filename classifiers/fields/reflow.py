@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ENDS_SENTENCE = tuple("。：:；;！!？?")
+_ENDS_SENTENCE = tuple("。：:；;！!？?.")     # an English sentence ends a line with its full stop
 FULL_LINE = 0.75
 # A wrapped line may end right after a field's label; its value is on the next line.
 _VALUE_LABEL_AT_END = re.compile(r"(电话|手机|邮编|编码|住址|地址|住所地?|邮箱|号码|姓名|名称|代码|联系人)[：:]$")
@@ -58,7 +58,9 @@ def reflow(text: str) -> str:
             out.append(line)
             joining = False
             continue
-        if joining and stripped and not _starts_new_item(stripped) and not is_label_line(out[-1].strip()) \
+        if out and _address_goes_on(out[-1].strip(), stripped):
+            out[-1] = out[-1] + stripped
+        elif joining and stripped and not _starts_new_item(stripped) and not is_label_line(out[-1].strip()) \
                 and not _signed(lines, number) and not starts_wrapped_label(lines, number):
             out[-1] = out[-1] + stripped
         else:
@@ -66,8 +68,18 @@ def reflow(text: str) -> str:
         current = out[-1].strip()
         last_piece = stripped if stripped else current
         joining = bool(stripped) and display_width(last_piece) >= FULL_LINE * typical_full \
-            and (not last_piece.endswith(_ENDS_SENTENCE) or bool(_VALUE_LABEL_AT_END.search(last_piece)))
+            and (not last_piece.endswith(_ENDS_SENTENCE) or bool(_VALUE_LABEL_AT_END.search(last_piece))) \
+            and not _english_heading(last_piece)
     return "\n".join(out)
+
+
+# An address cut in the middle of a number: 通信地址:…水城小区1 / 4号楼4单元303室.
+_ADDRESS_LINE = re.compile(r"(?:地址|住址|住所地?)[：:]\s*\S{4,}(?<![号室])$")
+_ADDRESS_REST = re.compile(r"^\d*[号楼栋幢座单元室层]|^\d+号")
+
+
+def _address_goes_on(previous: str, line: str) -> bool:
+    return bool(line) and bool(_ADDRESS_LINE.search(previous)) and bool(_ADDRESS_REST.match(line))
 
 
 _FAX_HEADER = re.compile(r"FROM\s*[:：]|FAX\s|P\.\s*\d+\s*/\s*\d+|TO\s*[:：]", re.I)
@@ -99,6 +111,25 @@ def _signed(lines: list[str], number: int) -> bool:
     return not following or bool(_DATE_LINE.match(following))
 
 
+_SMALL_WORDS = {"of", "for", "the", "and", "on", "to", "a", "an", "in", "at", "by", "or"}
+_ENGLISH_OPENING = re.compile(r"^(?:(?:Dear|To the|Re|Subject|I am|My name|Yours|Sincerely|Best regards|Kind regards|"
+                              r"Thank you|Thanks)\b|To:|I,)")
+
+
+def is_heading(line: str) -> bool:
+    """A document's title line (政府信息公开申请书, Request for Disclosure of Government Information)."""
+    line = line.strip()
+    return bool(_HEADING.match(line)) or _english_heading(line)
+
+
+def _english_heading(line: str) -> bool:
+    """Request for Disclosure of Government Information: a title, not a wrapped sentence."""
+    words = line.split()
+    return len(words) >= 3 and not line.endswith((".", ",", ";", ":")) and all(
+        word[0].isupper() or word in _SMALL_WORDS for word in words if word[0].isalpha()) \
+        and all(re.fullmatch(r"[A-Za-z'’\-]+", word) for word in words)
+
+
 def _starts_new_item(line: str) -> bool:
     """A new list item, field or signature line starts a new paragraph whatever the previous width."""
     from intake.classifiers.fields.pairs import is_label_line, starts_with_label
@@ -106,5 +137,6 @@ def _starts_new_item(line: str) -> bool:
     if looks_like_org_name(re.sub(r"[（(](盖章|章|公章)[）)]$", "", line)) or re.match(r"^\d{4}年\d{1,2}月\d{1,2}日$", line):
         return True     # a signature: the organisation's name, or the date
     return starts_with_label(line) or is_label_line(line) or bool(_HEADING.match(line)) or line[0] in "□☐☑■√✓✔☒" \
+        or bool(_ENGLISH_OPENING.match(line)) \
         or bool(re.match(r"^(希望|请|烦请|麻烦|望|谢谢|特此|此致|如有|"
                                                                           r"联系|我叫|我是|本人|申请人|\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|此致|敬礼|申请人[：:]|附件)", line))

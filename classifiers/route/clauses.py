@@ -90,8 +90,9 @@ def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
         # Art. 39 on the form: the request cell demands action and asks for nothing.
         asked_route, asked_demand = request.demand
         # Clear in the cell, or at least plainly more a demand than a request there.
+        # A request naming documents by title or 文号 is overruled only by a clear demand.
         if (asked_demand >= CLEAR and request.information < 0.5) or \
-                (asked_demand >= 0.5 and asked_demand >= request.information + 0.15):
+                (not specific and asked_demand >= 0.5 and asked_demand >= request.information + 0.15):
             return _overruled(by_rules, asked_route, asked_demand, "Art. 39: the request demands action and asks for no information")
         # The cell asks the agency to explain a rule (请解释…法律依据是什么): a consultation.
         if request.question >= CLEAR and request.information < 0.5 and asked_demand < 0.5:

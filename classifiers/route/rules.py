@@ -32,6 +32,9 @@ CUES: tuple[Cue, ...] = (
     # asking for existing information
     Cue(Route.APPLICATION, r"(申请|要求|请求)(依法)?(公开|获取|提供)(以下|如下|下列)?(政府)?信息", 3.0),
     Cue(Route.APPLICATION, r"政府信息公开申请(表|书)?", 1.5),
+    # A foreign writer's English: the title, or "I hereby request / apply for the disclosure".
+    Cue(Route.APPLICATION, r"(?i)\b(?:disclosure of (?:the )?government information|government information disclosure)\b", 1.5),
+    Cue(Route.APPLICATION, r"(?i)\bhereby (?:request|apply)\b|\b(?:request|apply for) (?:the )?disclosure\b", 2.0),
     Cue(Route.APPLICATION, r"所需(政府)?信息|信息内容描述|所需信息名称|申请(公开)?内容[：:]", 2.0),
     Cue(Route.APPLICATION, r"(申请|要求|请求)(公开|获取|提供)", 1.5),
     Cue(Route.APPLICATION, r"(申请|要求|请求)(你们|你局|贵局|贵单位|贵机关)?(依法)?公开", 3.0),
