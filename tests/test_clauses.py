@@ -30,8 +30,12 @@ def test_a_text_splits_into_chinese_and_english_sentences():
     ("这家药店卖假药，请你们赶紧去查，查完告诉我结果", "demand_enforce"),
     ("商家不给退钱，要求你们责令他退款并赔偿我的损失", "demand_redress"),
     ("请问个体工商户年报没报会有什么后果", "question"),
+    ("Could you please explain whether the hygiene rule also covers market stalls", "question"),
     # A remedy against the agency's own act on the writer's matter (a list it keeps, a seal it put on).
     ("请解除对我公司的失信惩戒", "demand_agency"),
+    # The same decision, named as an item of a request list or demanded undone: the verb decides.
+    ("2. 你局作出的聊市监罚〔2024〕58号行政处罚决定书", "ask_info"),
+    ("请依法撤销你局作出的聊市监罚〔2024〕58号行政处罚决定", "demand_agency"),
     ("我叫孙小明，住在城东新村5号楼", "other"),
 ])
 def test_the_model_names_what_a_clause_asks(model, clause, role):

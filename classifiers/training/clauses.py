@@ -30,7 +30,9 @@ DEFAULT_OUT = Path(__file__).parent / "clause_examples.jsonl"
 # ---------------------------------------------------------------- what is asked for
 RECORDS = ("检查记录", "检测报告", "抽检结果", "处罚决定书", "处理结果", "调查结论", "检验报告", "整改通知书", "巡查记录",
            "核查情况", "立案告知书", "受理回执", "会议纪要", "名单", "统计数据", "工作方案", "台账", "批复文件", "执法记录",
-           "现场笔录", "复查意见", "监督抽查通报", "许可材料", "登记档案", "评定结果", "通报")
+           "现场笔录", "复查意见", "监督抽查通报", "许可材料", "登记档案", "评定结果", "通报",
+           # The agency's own enforcement papers are asked for as often as they are complained of.
+           "查封决定书", "扣押决定书", "查封扣押物品清单", "责令改正通知书", "解除查封决定书", "撤销决定书")
 # Requests too vague to search for (Art. 29 (二); the 一事一申请 guidance: no "XXX所有信息").
 VAGUE = ("你局所有文件", "你们的全部资料", "有关的所有信息", "全部相关材料", "所有跟我们小区有关的东西", "这几年的全部文件",
          "你们手里的材料", "贵局掌握的全部信息", "你们局的所有东西", "关于{shop}的一切材料", "跟我们有关的资料",
@@ -81,6 +83,8 @@ ASK_PLAIN = (
 ASK_ENGLISH = (
     "I would like to obtain {en}", "Please provide me with {en}", "I hereby apply for the disclosure of {en}",
     "Could you send me {en}", "I am requesting a copy of {en}", "we request access to {en}", "I ask to receive {en}",
+    "Please let me have {en}", "Kindly send me {en}", "Please disclose {en}", "We would like a copy of {en}",
+    "Please send me a copy of {en}", "I request {en}", "Could you please provide {en}", "I would appreciate receiving {en}",
 )
 EN_ITEMS = ("the inspection records of {shop}", "the administrative penalty decision against {company}",
             "the sampling test reports for {product} in {year}", "the annual supervision plan for {year}",
@@ -93,11 +97,21 @@ def ask_vague(stock: Stock, scene: Scene) -> tuple[str, str]:
     return style, stock.pick(bank).format(item=scene.fill(stock.pick(VAGUE)))
 
 
+# A record named with no verb at all, as an item of a numbered request list: the agency's own
+# decision named by its 文号 is asked for here, not complained of.
+BARE_ITEMS = ("贵局作出的{docno}行政处罚决定书", "贵局{docno}文件全文", "你局作出的{docno}处罚决定书及送达回证",
+              "上述案件的{record}", "该案的{record}（如有）", "贵局于{date}作出的{docno}决定书", "{docno}的附件",
+              "上述两案所涉产品的{record}", "贵局对{company}作出的{docno}行政处罚决定书")
+
+
 def ask_info(stock: Stock, scene: Scene) -> tuple[str, str]:
     roll = stock.rng.random()
-    if roll < 0.08:
+    if roll < 0.12:
         item = scene.fill(stock.pick(EN_ITEMS))
         return "english", stock.pick(ASK_ENGLISH).format(en=item)
+    if roll < 0.2:
+        number = stock.pick(("", "1.", "2. ", "3、", "（一）", "4．"))
+        return "bare_item", number + scene.fill(stock.pick(BARE_ITEMS).replace("{record}", stock.pick(RECORDS)))
     bank, style = (ASK_FORMAL, "formal") if roll < 0.5 else (ASK_PLAIN, "plain")
     return style, stock.pick(bank).format(item=_item(stock, scene))
 
@@ -140,7 +154,10 @@ def demand_agency(stock: Stock, scene: Scene) -> tuple[str, str]:
         "请求将本店从经营异常名录中移出", "请尽快解除对我{shop}的查封", "要求撤销把我列入失信名单的决定",
         "请马上给我办理执照变更登记", "请消除对我们公司信用的不良影响", "请求删除对我的不良信用记录",
         "请对经办人员推诿拖延的做法作出解释并向我道歉", "要求处理那个态度恶劣的执法人员",
-        "请尽快把扣押的{product}还给我", "请求撤回对我的处罚公示", "请尽早给我恢复正常经营")))
+        "请尽快把扣押的{product}还给我", "请求撤回对我的处罚公示", "请尽早给我恢复正常经营",
+        # The same documents a request names, but to be undone: the verb decides.
+        "请撤销贵局作出的{docno}行政处罚决定书", "要求撤销你局对我作出的{docno}处罚决定", "请求依法撤销{docno}行政处罚决定书",
+        "申请撤销贵局{docno}决定并退还罚款", "请变更贵局作出的{docno}处罚决定，减轻处罚", "请收回{docno}查封决定书")))
 
 
 def grievance(stock: Stock, scene: Scene) -> tuple[str, str]:
@@ -150,8 +167,23 @@ def grievance(stock: Stock, scene: Scene) -> tuple[str, str]:
     return "story", story + plea
 
 
+# A foreign writer's question: explain a rule, say whether it applies — not a request for records.
+QUESTIONS_ENGLISH = (
+    "Could you please explain whether {en_rule} applies to us", "Could you tell me whether {en_rule} is still in force",
+    "Does {en_rule} apply to products that are not for sale", "I would like to ask whether we need a licence to sell {en_product}",
+    "Please advise whether a sticker label is acceptable", "Is it required to register before importing {en_product}",
+    "Can you clarify what the procedure is for {en_product}", "We would be grateful if you could explain the requirements",
+    "May I ask which department handles {en_product} complaints", "What documents do we need to open a shop selling {en_product}")
+EN_RULES = ("the labelling standard", "the new licensing rule", "GB 7718", "the 2024 notice", "this regulation",
+            "the registration requirement")
+EN_PRODUCTS = ("biscuits", "cosmetics", "infant formula", "medical devices", "imported wine", "toys")
+
+
 def question(stock: Stock, scene: Scene) -> tuple[str, str]:
     roll = stock.rng.random()
+    if roll < 0.1:
+        return "english", stock.pick(QUESTIONS_ENGLISH).format(en_rule=stock.pick(EN_RULES),
+                                                               en_product=stock.pick(EN_PRODUCTS))
     if roll < 0.5:
         return "topic", _from_topic(stock, scene, scene.topic.questions, "请问卖{product}需要办什么证")
     return "generic", scene.fill(stock.pick((
