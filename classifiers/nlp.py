@@ -163,7 +163,7 @@ class RouteComponent:
             specific = bool(request and (request.titles or request.doc_numbers))
             clause_model = self.clause_model()
             request_asks = in_request(doc._.clauses, description, clause_model.predict if clause_model else None)
-            by_rules = reconcile(by_rules, asks(doc._.clauses), request_asks, specific)
+            by_rules = reconcile(by_rules, asks(doc._.clauses), request_asks, specific, description)
         doc._.classification = by_rules
         return doc
 

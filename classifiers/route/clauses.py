@@ -80,8 +80,12 @@ def _overlaps(clause: str, description: str) -> bool:
     return bool(clause) and (clause in description or (len(description) >= 8 and description[:12] in clause))
 
 
+_QUESTION_WORDS = re.compile(r"[？?]|是否|是不是|吗|什么|怎么|如何|为什么|哪些|哪个|能否|可否|解释|说明|解答|"
+                             r"\b(?:whether|what|how|why|which|explain|clarify)\b", re.I)
+
+
 def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
-              specific: bool = False) -> Classification:
+              specific: bool = False, description: str | None = None) -> Classification:
     """The route the rules chose, checked against what the clauses ask for. `request`: the roles of
     the request cell's own clauses; `specific`: the request names a document (《title》, 文号)."""
     demand_route, demand = seen.demand
@@ -94,8 +98,10 @@ def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
         if (asked_demand >= CLEAR and request.information < 0.5) or \
                 (not specific and asked_demand >= 0.5 and asked_demand >= request.information + 0.15):
             return _overruled(by_rules, asked_route, asked_demand, "Art. 39: the request demands action and asks for no information")
-        # The cell asks the agency to explain a rule (请解释…法律依据是什么): a consultation.
-        if request.question >= CLEAR and request.information < 0.5 and asked_demand < 0.5:
+        # The cell asks the agency to explain a rule (请解释…法律依据是什么): a consultation — when
+        # its words are a question's too, so one misread clause does not turn a request away.
+        if request.question >= CLEAR and request.information < 0.5 and asked_demand < 0.5 \
+                and description is not None and _QUESTION_WORDS.search(description):
             return _overruled(by_rules, Route.CONSULTATION, request.question, "the request asks a question, not for information")
     if by_rules.route == Route.PETITION and specific and information >= CLEAR and request is not None \
             and request.information >= CLEAR and request.demand[1] < 0.5:

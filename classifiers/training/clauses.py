@@ -85,14 +85,24 @@ ASK_ENGLISH = (
     "Could you send me {en}", "I am requesting a copy of {en}", "we request access to {en}", "I ask to receive {en}",
     "Please let me have {en}", "Kindly send me {en}", "Please disclose {en}", "We would like a copy of {en}",
     "Please send me a copy of {en}", "I request {en}", "Could you please provide {en}", "I would appreciate receiving {en}",
+    "I, the undersigned, hereby request {en}", "We hereby apply for {en}",
 )
 EN_ITEMS = ("the inspection records of {shop}", "the administrative penalty decision against {company}",
             "the sampling test reports for {product} in {year}", "the annual supervision plan for {year}",
             "the licence file of {company}", "the statistics on consumer complaints in {district}")
 
 
+VAGUE_ENGLISH = ("all documents of your bureau about {en_topic}", "all information you hold on {en_topic}",
+                 "every file concerning {en_topic}", "all the records you have", "any documents related to {en_topic}",
+                 "all materials of your administration")
+EN_TOPICS = ("food safety", "cosmetics", "market regulation", "my company", "imported goods", "consumer protection")
+
+
 def ask_vague(stock: Stock, scene: Scene) -> tuple[str, str]:
     """A request for everything: no name, number or feature to search for."""
+    if stock.rng.random() < 0.1:
+        item = stock.pick(VAGUE_ENGLISH).format(en_topic=stock.pick(EN_TOPICS))
+        return "english", stock.pick(ASK_ENGLISH + ("I, {name}, hereby request {en}",)).format(en=item, name="Anna Weber")
     bank, style = (ASK_FORMAL, "formal") if stock.rng.random() < 0.4 else (ASK_PLAIN, "plain")
     return style, stock.pick(bank).format(item=scene.fill(stock.pick(VAGUE)))
 
