@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from intake.classifiers import identifiers as ids
 from intake.classifiers.fields.concepts import match_label
 from intake.classifiers.fields.pairs import Pair, is_label_line
+from intake.classifiers.identity import organisation_proof, person_proof
 from intake.kernel.model import Applicant, ApplicantKind, Category, IdType
 
 # Words that end an organisation's name; the category table below refines them.
@@ -195,17 +196,10 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
         org_name = None if _is_agency(prose, agency_names) else prose
     is_org = bool(org_name) or (bool(usccs) and not valid_resident)
 
-    id_type: str | None = None
-    id_number: str | None = None
     envelope_address, envelope_name = envelope_sender(text, agency_address_words)
     if is_org:
         name = org_name
-        if usccs:
-            id_type, id_number = "uscc", usccs[0].value
-        else:   # a firm registered abroad or in Hong Kong: its registration number as written
-            id_type, id_number = _other_id(pairs, ("", "person", "organization"))
-            if id_number and re.fullmatch(r"[0-9A-Z]{18}", id_number):
-                id_type, id_number = None, None     # a USCC that fails its check is not proof
+        id_type, id_number = organisation_proof(pairs, usccs[0].value if usccs else None)
         contact = _contact_name(_value(pairs, "contact_person") or _value(pairs, "legal_rep") or "")
         contact_person = contact or _prose_contact(text) or _signature_name(text, taken | {name or ""})
     else:
@@ -218,17 +212,8 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
         if name is None:
             name = envelope_name
         chosen = valid_resident[0] if valid_resident else (resident[0] if resident else None)
-        if chosen is not None:
-            id_type, id_number = "resident_id", chosen.value
-        else:
-            id_type, id_number = _other_id(pairs)
-            if id_number is None:
-                id_type, id_number = _travel_document(text)
-            # A foreigner (a Latin-script name) proves identity with a passport, whatever the
-            # form's 身份证号码 label says; a travel permit is named as such.
-            if id_type == "other" and name and _LATIN_NAME.match(name) and not _PERMIT.search(text) \
-                    and re.fullmatch(r"[A-Z0-9]{6,12}", id_number or ""):
-                id_type = "passport"
+        id_type, id_number = person_proof(pairs, text, chosen.value if chosen else None,
+                                          foreign=bool(name and _LATIN_NAME.match(name)))
         contact_person = None
 
     phone = _phone(pairs, text, excluded_phones)
@@ -276,34 +261,6 @@ def _org_voice(text: str) -> bool:
     """The letter speaks as an organisation (a form's 申请人签名（盖章） label does not count)."""
     return bool(re.search(r"我单位|我公司|本单位|本公司|我所|本所|我中心|本中心|我会|本会|我司|本司|我院|本院|我校|"
                           r"我协会|我基金会|我社|本社|[\u4e00-\u9fff]{4,}[（(]盖章[）)]", text))
-
-
-def _other_id(pairs: Sequence[Pair], sections: tuple[str, ...] = ("", "person")) -> tuple[str | None, str | None]:
-    kind = _value(pairs, "id_kind", sections)
-    number = _value(pairs, "id_number", sections)
-    if not number or not re.search(r"[0-9A-Za-z]{5,}", number):
-        return None, None
-    number = re.sub(r"\s", "", number).upper()
-    if kind and "护照" in kind:
-        return "passport", number
-    return "other", number
-
-
-# Identity documents other than the resident ID card (Art. 29 (一) accepts any 身份证明).
-_TRAVEL_DOCUMENT = re.compile(r"(护照|(?i:passport)(?:\s?(?i:no\.?|number))?|港澳居民来往内地通行证|台湾居民来往大陆通行证|"
-                              r"往来港澳通行证|通行证|港澳居民居住证|台湾居民居住证|居住证|台胞证|回乡证|"
-                              r"外国人永久居留身份证|永久居留证|军官证|士兵证)(?:[，,\s（(]*(?:证件)?(?:号码|号|编号))?[：:\s]*([A-Z]{0,2}\s?[0-9A-Z]{6,12})")
-
-
-_PERMIT = re.compile(r"通行证|回乡证|台胞证|居住证|永久居留|通行證|回鄉證|臺胞證|居住證")
-
-
-def _travel_document(text: str) -> tuple[str | None, str | None]:
-    match = _TRAVEL_DOCUMENT.search(text)
-    if not match:
-        return None, None
-    kind = "passport" if match.group(1) == "护照" or match.group(1).lower().startswith("passport") else "other"
-    return kind, re.sub(r"\s", "", match.group(2)).upper()
 
 
 def _phone(pairs: Sequence[Pair], text: str, excluded: Sequence[str]) -> str | None:

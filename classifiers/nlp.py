@@ -172,7 +172,7 @@ class RouteComponent:
                   default_config={"model_weight": 0.35, "article_39_overrides": True})
 def make_route(nlp: Language, name: str, model_weight: float, article_39_overrides: bool) -> RouteComponent:
     def clause_model() -> Any:
-        return nlp.get_pipe("intake_clauses").model if "intake_clauses" in nlp.pipe_names else None
+        return getattr(nlp.get_pipe("intake_clauses"), "model", None) if "intake_clauses" in nlp.pipe_names else None
     return RouteComponent(model_weight, article_39_overrides, clause_model)
 
 
