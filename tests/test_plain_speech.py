@@ -168,3 +168,10 @@ def test_i_want_names_the_request_up_to_where_the_writer_speaks_of_himself_again
               "麻烦你们打印成纸的，邮寄给俺。\n俺的身份证号：371502199001010013\n电话：13500003333\n")
     request = understand(letter).extraction.request
     assert request.description == "去年夏天你们查俺们镇上“福来”饭店那一回，给这个饭店下的处罚决定书"
+
+
+def test_asking_whether_a_cited_document_is_still_in_force_is_not_an_application():
+    letter = ("主题：政府信息公开申请\n领导您好：\n请问贵局《关于食品小作坊登记管理的暂行办法》（聊市监字〔2016〕12号）"
+              "现在是否仍然有效？我们村里办作坊还在按这个办，想确认一下，请给予答复。\n葛春来\n")
+    meaning = understand(letter, email=EmailMeta("政府信息公开申请", "葛春来", "gcl@163.com", None))
+    assert meaning.classification.route == Route.CONSULTATION

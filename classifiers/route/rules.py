@@ -72,6 +72,9 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.CONSULTATION, r"咨询|请问|想问|请教|答复我|解答", 2.0),
     Cue(Route.CONSULTATION, r"如何办理|怎么办理|需要(哪些|什么)|是否(需要|可以)|能否|可不可以|要不要|多长时间|是.{1,10}还是", 1.5),
     Cue(Route.CONSULTATION, r"？|(?<=[\u4e00-\u9fff])\?", 0.7),
+    # Whether a cited document is still in force: a question about the law, not a request for it.
+    Cue(Route.CONSULTATION, r"(是否|是不是)(仍然|仍|还|依然)?(有效|失效|废止|适用|继续执行)|(还|仍然|现在)有效吗|"
+                            r"(?i:\bstill (?:valid|in force)\b)", 3.0),
     # other mail
     Cue(Route.OTHER, r"发票(代码|号码)?|开票日期|价税合计|税额", 3.0),
     Cue(Route.OTHER, r"报名|培训班?|招生|优惠|火热|咨询热线|学费|课程", 1.5),
