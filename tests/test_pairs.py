@@ -1,4 +1,6 @@
 """The field reader: inline `标签：值` and form cells (label line, value line)."""
+import pytest
+
 from intake.classifiers.fields.labels import FIELD_LABELS
 from intake.classifiers.fields.pairs import first, read_pairs
 
@@ -130,39 +132,25 @@ def test_block_headers_wrapped_over_two_lines_open_their_block():
     assert first(pairs, "person_name").value == "韦小宝"
 
 
-def fields_of(text: str) -> dict[str, str]:
-    return {p.field: p.value for p in read_pairs(text)}
-
-
-def test_a_names_last_character_wrapped_alone_is_not_the_start_of_the_next_label():
-    text = "名称\n聊城市恒远纺织有限公\n司\n统一社会信用代\n码\n91371500MA3C4K7R2X\n联系人\n贾文静\n"
-    pairs = fields_of(text)
-    assert pairs["org_name"] == "聊城市恒远纺织有限公司"
-
-
-def test_a_value_between_two_labels_is_not_read_as_one_wrapped_label():
-    # 郝立新 + 证件名称 + 居民身份证 reads much like 身份证件名称…, but 证件名称 is a label of its own.
-    text = "公民\n姓名\n柴玉梅\n证件名称\n居民身份证\n证件号码\n37152219840916143X\n"
-    pairs = fields_of(text)
-    assert (pairs["person_name"], pairs["id_kind"]) == ("柴玉梅", "居民身份证")
-
-
-def test_a_heading_and_the_first_block_header_are_not_one_wrapped_label():
-    text = "政府信息公开申请表\n一、申请人信息\n单位名称：聊城恒远纺织有限公司\n联系人：贾文静\n"
-    pairs = fields_of(text)
-    assert pairs["org_name"] == "聊城恒远纺织有限公司" and "description" not in pairs
-
-
-def test_a_name_above_an_unlisted_label_is_not_joined_to_it():
-    text = "申请人姓名\n柴玉梅\n身份证明类型\n居民身份证\n身份证明号码\n37152219840916143X\n"
-    pairs = fields_of(text)
-    assert pairs["person_name"] == "柴玉梅"
-
-
-def test_a_cell_labelled_with_two_fields_gives_the_first_its_value():
-    text = "联系电话\n13500003333\n通讯地址及邮编\n茌平区振兴街道后王村12号 252100\n"
-    pairs = fields_of(text)
-    assert pairs["address"] == "茌平区振兴街道后王村12号 252100"
+@pytest.mark.parametrize("text, expected", [
+    # a name's last character wrapped alone is not the start of the next label
+    ("名称\n聊城市恒远纺织有限公\n司\n统一社会信用代\n码\n91371500MA3C4K7R2X\n联系人\n贾文静\n",
+     {"org_name": "聊城市恒远纺织有限公司"}),
+    # 柴玉梅 + 证件名称 + 居民身份证 reads much like 身份证件名称…, but 证件名称 is a label of its own
+    ("公民\n姓名\n柴玉梅\n证件名称\n居民身份证\n证件号码\n37152219840916143X\n",
+     {"person_name": "柴玉梅", "id_kind": "居民身份证"}),
+    # a heading and the first block header are not one wrapped label
+    ("政府信息公开申请表\n一、申请人信息\n单位名称：聊城恒远纺织有限公司\n联系人：贾文静\n",
+     {"org_name": "聊城恒远纺织有限公司", "description": None}),
+    # a name above an unlisted label is not joined to it
+    ("申请人姓名\n柴玉梅\n身份证明类型\n居民身份证\n身份证明号码\n37152219840916143X\n", {"person_name": "柴玉梅"}),
+    # a cell labelled with two fields gives the first its value
+    ("联系电话\n13500003333\n通讯地址及邮编\n茌平区振兴街道后王村12号 252100\n",
+     {"address": "茌平区振兴街道后王村12号 252100"}),
+])
+def test_wrapped_labels_are_joined_only_where_a_label_really_wraps(text, expected):
+    pairs = {p.field: p.value for p in read_pairs(text)}
+    assert {field: pairs.get(field) for field in expected} == expected
 
 
 def test_a_block_header_over_the_first_cells_label_and_an_option_row_without_ticks():
