@@ -69,7 +69,8 @@ def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = Non
         for words in chosen:
             if pair.field == "media":
                 media += _match(words, MEDIA_WORDS + (_MEDIA_ROW_EMAIL,))
-                methods += [m for m in _match(words, METHOD_WORDS) if m not in ("email",) or "发送" in words]
+                methods += [m for m in _match(words, METHOD_WORDS)
+                            if m != "email" or re.search(r"发送|\b(?:by|via) e-?mail", words, re.I)]
             else:
                 methods += _match(words, METHOD_WORDS)
                 media += _match(words, MEDIA_WORDS)

@@ -124,7 +124,8 @@ class ClauseComponent:
         # A form's labels ask for nothing (申请公开的政府 / 信息 is not a vague request).
         lines = doc.text.split("\n")
         # …and neither does the title (Request for Disclosure of Government Information).
-        labels = label_lines(lines) | {number for number, line in enumerate(lines[:3]) if is_heading(line)}
+        labels = label_lines(lines) | {number for number, line in enumerate(lines)
+                                       if is_heading(line) and (number < 3 or line.isascii())}
         starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
         doc._.clauses = [(clause.text, LABEL_ROLE if bisect.bisect_right(starts, clause.span[0]) - 1 in labels else p)
                          for clause, p in zip(found, probabilities, strict=True)]

@@ -252,3 +252,30 @@ def test_a_permit_number_in_brackets_after_the_permit_is_proof_of_identity():
               "请以电子文档形式发送至本人邮箱hokayan@gmail.com。\n联络电话：+852 6123 4567\n")
     applicant = understand(letter).extraction.applicant
     assert (applicant.id_type, applicant.id_number) == ("other", "H60213377")
+
+
+ENGLISH_ATTACHMENT = """Please find attached my application (scanned PDF).
+Best regards,
+Lee Ji-woo
+Request for Government Information Disclosure
+To: Municipal Administration for Market Regulation
+Name: Lee Ji-woo
+Passport No.: M55120398 (Republic of Korea)
+Address: Room 802, 14 Sejong-daero, Jung-gu, Seoul
+Phone: +82 10 5521 3086
+Information requested:
+The 2026 sampling results for imported instant noodles sold in the city,
+including the list of products found non-compliant.
+Form: electronic copy, by e-mail
+Lee Ji-woo, 2026-09-25
+"""
+
+
+def test_an_english_form_in_an_e_mail_is_read_by_its_english_labels():
+    meaning = understand(ENGLISH_ATTACHMENT)
+    applicant = meaning.extraction.applicant
+    assert (applicant.name, applicant.id_type, applicant.id_number) == ("Lee Ji-woo", "passport", "M55120398")
+    request = meaning.extraction.request.description
+    assert request.startswith("The 2026 sampling results") and request.endswith("found non-compliant.")
+    delivery = meaning.extraction.delivery
+    assert (delivery.media, delivery.methods) == (("electronic",), ("email",))

@@ -260,6 +260,8 @@ def _label_row(line: str) -> list[str | None] | None:
     if len(re.findall(r"[□☐☑■☒]", line)) >= 2:
         return None     # a row of options (□邮寄电子邮件 □传真), whatever words they use
     tokens = _tokens(line)
+    if len(tokens) == 2 and tokens[0].isascii() != tokens[1].isascii():
+        return None     # one label in two languages (Name 姓名), not two labels
     fields = [_bare_label(token) for token in tokens]
     unknown = [token for token, field in zip(tokens, fields) if field is None]
     if len(tokens) < 2 or len(unknown) > (len(tokens) - 2) // 2 + (len(tokens) > 2) or fields[0] is None:
