@@ -97,7 +97,7 @@ _TO_MAILBOX = re.compile(r"(?:寄|送|发)[^，,。；;]{0,3}(?:至|到|给)[^�
 
 
 # On a fax an empty box is often read as 门, 口 or [ between two options (个人企业门科研机构).
-_BOX_MISREAD = re.compile(r"(?:(?<=^)|(?<=[\u4e00-\u9fff\s]))[门口\[](?=[\u4e00-\u9fff])")
+_BOX_MISREAD = re.compile(r"[门口\[](?=[\u4e00-\u9fff])")    # _boxes_restored decides from the words around it
 
 
 @lru_cache(maxsize=1)

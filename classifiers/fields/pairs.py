@@ -154,7 +154,8 @@ def label_lines(lines: list[str]) -> set[int]:
 
 def starts_wrapped_label(lines: list[str], index: int) -> bool:
     """The line opens a label that the cell wrapped onto the lines below (申请公开的信息内 / 容)."""
-    return _wrapped_label([line.strip() for line in lines], index) > 0
+    # Only the three lines from `index` matter: stripping the whole text per call would be quadratic.
+    return _wrapped_label([line.strip() for line in lines[index:index + 3]], 0) > 0
 
 
 def _merge_split_labels(lines: list[str]) -> list[str]:
