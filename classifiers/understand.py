@@ -17,7 +17,7 @@ from intake.classifiers.fields.reflow import collapse_spaced_letters, reflow
 from intake.classifiers.route.clauses import CLEAR
 from intake.classifiers.route.rules import is_marked
 from intake.classifiers.written import as_written, plain_pronouns
-from intake.kernel import Check, Classification, EmailMeta, Extraction, Route
+from intake.kernel import Check, ClauseRole, Classification, EmailMeta, Extraction, Route
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,6 +30,7 @@ class Understanding:
     check: Check                         # Art. 29 items missing (applications only)
     confidence: float                    # in the route and the fields, OCR quality included
     unread: tuple[str, ...] = ()         # missing items the whole text may hold after all
+    clauses: tuple[ClauseRole, ...] = ()  # each clause's likeliest role, for the review page
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,13 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
         p.get("ask_info", 0.0) >= CLEAR for _, p in doc._.clauses or [])
     unread = unread_hints(original, result.missing, asks_information=asked, agency_phones=agency.phones,
                           agency_words=agency.address_words) if application else ()
-    return Understanding(classification, extraction if application else None, result, confidence, unread)
+    return Understanding(classification, extraction if application else None, result, confidence, unread,
+                         _roles(doc._.clauses or []))
+
+
+def _roles(found: list[tuple[str, dict[str, float]]]) -> tuple[ClauseRole, ...]:
+    return tuple(ClauseRole(text, role, probabilities[role]) for text, probabilities in found
+                 if probabilities for role in [max(probabilities, key=probabilities.__getitem__)])
 
 
 # A 文号's 〕 that OCR or a text layer lost where the line breaks: 〔2025 / 31号 (the same change in

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from intake.kernel import Applicant, Channel, Delivery, Missing, Record, Request, Route, Status
+from intake.kernel import Applicant, Channel, ClauseRole, Delivery, Missing, Record, Request, Route, Status
 from intake.register import Register, RowState
 from intake.register.migrations import LATEST, MIGRATIONS
 
@@ -20,7 +20,8 @@ def record(sha: str, **changes: object) -> Record:
                   request=Request(description="2024年度抽检结果", titles=("《通报》",)),
                   delivery=Delivery(media=("paper",), methods=("post",)), missing=(),
                   received_on=dt.date(2025, 9, 26), correction_due=None, reply_due=dt.date(2025, 10, 30),
-                  duplicate_of=None, confidence=0.9, text="…", error=None, pages=2, reasons=("why",))
+                  duplicate_of=None, confidence=0.9, text="…", error=None, pages=2, reasons=("why",),
+                  clauses=(ClauseRole("请公开2024年度抽检结果", "ask_info", 0.97),))
     return replace(base, **changes)
 
 
@@ -36,7 +37,7 @@ def test_a_claimed_row_is_unfinished_until_its_record_is_committed(tmp_path: Pat
     register.complete(document_id, record("a"))
     row = register.get(document_id)
     assert row is not None and row.state == RowState.DONE and not register.unfinished()
-    assert row.record == record("a")                  # typed, pages and reasons included
+    assert row.record == record("a")                  # typed, pages, reasons and clause roles included
     assert [event.kind for event in register.events(document_id)] == ["received", "classified"]
 
 

@@ -431,3 +431,27 @@ def test_the_outbox_follows_a_status_change_and_a_reroute_made_on_the_page(demo:
     assert files() == {"application": "accepted"}
     act("route", route="petition")
     assert files() == {"petition": "routed"}
+
+
+# ---------------------------------------------------------------- why a letter was routed
+def test_the_page_shows_each_clause_with_the_role_the_pipeline_gave_it(demo: Demo, client: FlaskClient) -> None:
+    from click.testing import CliRunner
+    from intake.cli import main
+    letter = demo.tmp / "report.txt"
+    letter.write_text("举报信\n我在东昌府区某超市买到过期牛奶，超市一直照卖。\n请你局依法查处该超市，并把处理结果告诉我。\n"
+                      "举报人：钱二，电话：13800000000", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--home", str(demo.config.home), "process", "--json", str(letter)],
+                                catch_exceptions=False)
+    assert '"route": "report"' in result.stdout
+    register = Register(demo.config.database)
+    document_id = max(document_id for document_id, _ in register.done_records())
+    stored = register.get(document_id)
+    register.close()
+    assert stored is not None and stored.record is not None
+    roles = {clause.text: clause.role for clause in stored.record.clauses}
+    assert roles.get("请你局依法查处该超市，并把处理结果告诉我") == "demand_enforce", roles
+    html = client.get(f"/item/{document_id}").text
+    section = html[html.index('id="clause-roles"'):]
+    section = section[:section.index("</details>")]
+    assert "请你局依法查处该超市" in section and "要求查处（举报）" in section
+    assert re.search(r'<tr data-role="demand_enforce" class="deciding">', section)

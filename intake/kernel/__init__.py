@@ -33,6 +33,7 @@ from intake.kernel.model import (
     Channel,
     Check,
     Classification,
+    ClauseRole,
     Deadlines,
     Delivery,
     Document,
@@ -55,8 +56,8 @@ from intake.kernel.model import (
 )
 
 __all__ = [
-    "Applicant", "ApplicantKind", "Category", "Channel", "Check", "ClaimFailed", "Classification", "CorruptFile",
-    "Deadlines", "Delivery", "DiskFull", "Document", "ERROR_TEXTS", "EmailMeta", "EmptyFile", "EncryptedFile",
+    "Applicant", "ApplicantKind", "Category", "Channel", "Check", "ClaimFailed", "Classification", "ClauseRole",
+    "CorruptFile", "Deadlines", "Delivery", "DiskFull", "Document", "ERROR_TEXTS", "EmailMeta", "EmptyFile", "EncryptedFile",
     "EnvironmentFault", "Extraction", "FileKind", "HomeNotWritable", "IdType", "Intake", "IntakeError", "Medium",
     "Method", "Missing", "NoText", "NotARegularFile", "OriginalVanished", "Page", "PageText", "ReaderCrashed",
     "Record", "RegisterReadOnly", "RegisterUnavailable", "Request", "Route", "Status", "TextLine", "Tick",

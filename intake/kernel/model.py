@@ -267,6 +267,22 @@ class Deadlines:
     explanation: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class ClauseRole:
+    """One clause of the reading and the role the clause model gave it (ask_info, demand_redress …),
+    kept so the review page can show why a letter was routed as it was."""
+    text: str
+    role: str
+    probability: float
+
+    def to_json(self) -> list[Any]:
+        return [self.text, self.role, round(self.probability, 3)]
+
+    @classmethod
+    def from_json(cls, payload: list[Any]) -> ClauseRole:
+        return cls(str(payload[0]), str(payload[1]), float(payload[2]))
+
+
 # ---------------------------------------------------------------- the record
 @dataclass(frozen=True, slots=True)
 class Record:
@@ -290,6 +306,7 @@ class Record:
     pages: int = 0
     reasons: tuple[str, ...] = ()
     provisional_deadline: bool = False
+    clauses: tuple[ClauseRole, ...] = ()     # beside the contract, like pages and reasons
 
     def to_json(self) -> dict[str, Any]:
         """The contract's record: exactly the keys of record.schema.json."""
@@ -315,9 +332,9 @@ class Record:
 
     @classmethod
     def from_json(cls, payload: dict[str, Any], *, pages: int = 0, reasons: tuple[str, ...] = (),
-                  provisional_deadline: bool = False) -> Record:
+                  provisional_deadline: bool = False, clauses: tuple[ClauseRole, ...] = ()) -> Record:
         """The contract's JSON back into a record; what the register keeps beside the contract
-        (page count, reasons, a provisional deadline) is passed in."""
+        (page count, reasons, a provisional deadline, clause roles) is passed in."""
         applicant, request, delivery = payload.get("applicant"), payload.get("request"), payload.get("delivery")
         return cls(
             source=payload["source"], sha256=payload["sha256"], channel=Channel(payload["channel"]),
@@ -330,7 +347,7 @@ class Record:
             correction_due=_date(payload.get("correction_due")), reply_due=_date(payload.get("reply_due")),
             duplicate_of=payload.get("duplicate_of"), confidence=float(payload.get("confidence", 0)),
             text=payload.get("text") or "", error=payload.get("error"),
-            pages=pages, reasons=reasons, provisional_deadline=provisional_deadline)
+            pages=pages, reasons=reasons, provisional_deadline=provisional_deadline, clauses=clauses)
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -167,7 +167,7 @@ def judge(claimed: Claim, reading: Reading, services: Services) -> tuple[Record,
         duplicate_of=decision.duplicate_of, confidence=decision.confidence, text=text, error=None,
         pages=len(reading.texts),
         reasons=meaning.classification.reasons + meaning.check.reasons + decision.reasons + reading.warnings,
-        provisional_deadline=deadlines.provisional)
+        provisional_deadline=deadlines.provisional, clauses=meaning.clauses)
     return record, decision.corrects
 
 

@@ -72,8 +72,13 @@ def _v5_read_attempts(db: sqlite3.Connection) -> None:
     db.execute("alter table documents add column read_attempts integer not null default 0")
 
 
+def _v6_clause_roles(db: sqlite3.Connection) -> None:
+    """Each clause of the reading with its role (JSON [[text, role, probability], …]), for the review page."""
+    db.execute("alter table documents add column clauses text")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents_and_events, _v2_digests, _v3_review,
-                                                          _v4_letters, _v5_read_attempts]
+                                                          _v4_letters, _v5_read_attempts, _v6_clause_roles]
 LATEST = len(MIGRATIONS)
 
 

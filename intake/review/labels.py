@@ -46,6 +46,15 @@ EVENTS: dict[str, str] = {
     "replied": "答复", "review": "审核", "released": "移出收件箱", "letter_drafted": "起草文书",
     "letter_sent": "文书发出",
 }
+# The clause model's roles (classifiers/clauses): what each sentence asks the agency to do.
+CLAUSE_ROLES: dict[str, str] = {
+    "ask_info": "索取具体信息", "ask_vague": "索取信息（过于笼统）", "demand_redress": "要求退赔、调解（投诉）",
+    "demand_enforce": "要求查处（举报）", "demand_agency": "要求本机关纠正、作为（信访）", "grievance": "诉求、冤情（信访）",
+    "question": "提问、咨询", "delivery": "获取方式", "purpose": "用途", "other": "其他",
+}
+# Roles that decide a route: asking for information, or demanding action (Art. 39), or asking a question.
+DECIDING_ROLES = frozenset({"ask_info", "ask_vague", "demand_redress", "demand_enforce", "demand_agency",
+                            "grievance", "question"})
 QUEUES: dict[str, str] = {
     "needs_review": "待人工审核", "needs_correction": "需补正", "due": "期限", "routed": "已转办",
     "failed": "无法读取", "all": "全部",

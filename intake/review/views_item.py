@@ -49,6 +49,7 @@ def show(document_id: int) -> str:
         letters=_letters(document_id), sent_ways=SENT_WAYS,
         done=document.state == RowState.DONE and bool(record),
         reasons=[reason_text(reason) for reason in document.record.reasons] if document.record else [],
+        clauses=document.record.clauses if document.record else (),
         error=office_error(record.get("error")), warnings=input_warnings(document.record.applicant)
         if document.record and document.record.route == Route.APPLICATION else [],
         counts=queue_counts(register().conn, today),
