@@ -324,3 +324,37 @@ def test_the_extension_and_article_35_letters_are_drafted_and_their_sending_reco
     letter_id, kind, _ = _letter_named(driver, message)
     text = "\n".join(p.text for p in Document(str(_download(driver, downloads, f"letter-{letter_id}-docx"))).paragraphs)
     assert kind == "explain" and "您自2025年1月以来提出申请23件" in text and "第三十五条" in text
+
+
+def test_looking_at_a_field_marks_where_on_the_scan_it_was_read(driver: Any, site: Site, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from intake.cli import main
+    from tests.helpers import APPLICATION_LINES, CJK_FONT, render_page
+    if CJK_FONT is None:
+        pytest.skip("no CJK font to render the scan")
+    scan = tmp_path / "mark-me.png"
+    render_page(APPLICATION_LINES).save(scan)
+    result = CliRunner().invoke(main, ["--home", str(site.config.home), "process", "--json", str(scan)],
+                                catch_exceptions=False)
+    assert '"13912345678"' in result.stdout
+    register = Register(site.config.database)
+    try:
+        document_id = max(document_id for document_id, _ in register.done_records())
+    finally:
+        register.close()
+    _sign_in(driver, site)
+    driver.get(f"{site.base}/item/{document_id}")
+    image = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".scan-wrap img.scan"))
+    _wait(driver, lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image))
+    assert not driver.find_elements(By.CSS_SELECTOR, ".mark")
+    driver.find_element(By.ID, "f-applicant-phone").click()
+    marks = _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, '.mark[data-field="applicant.phone"]'))
+    page, mark = image.rect, marks[0].rect
+    # The phone is on the fourth printed line (render_page: 110 px margin, 57 px a line, on 1754 px).
+    top = (mark["y"] - page["y"]) / page["height"]
+    assert abs(top - (110 + 3 * 57) / 1754) < 0.02, (mark, page)
+    assert page["x"] <= mark["x"] and mark["x"] + mark["width"] <= page["x"] + page["width"] + 1
+    driver.find_element(By.ID, "f-request-description").click()
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, '.mark[data-field="request.description"]'))
+    assert not driver.find_elements(By.CSS_SELECTOR, '.mark[data-field="applicant.phone"]')

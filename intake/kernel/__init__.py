@@ -42,6 +42,7 @@ from intake.kernel.model import (
     FileKind,
     IdType,
     Intake,
+    LineBox,
     Medium,
     Method,
     Missing,
@@ -58,7 +59,8 @@ from intake.kernel.model import (
 __all__ = [
     "Applicant", "ApplicantKind", "Category", "Channel", "Check", "ClaimFailed", "Classification", "ClauseRole",
     "CorruptFile", "Deadlines", "Delivery", "DiskFull", "Document", "ERROR_TEXTS", "EmailMeta", "EmptyFile", "EncryptedFile",
-    "EnvironmentFault", "Extraction", "FileKind", "HomeNotWritable", "IdType", "Intake", "IntakeError", "Medium",
+    "EnvironmentFault", "Extraction", "FileKind", "HomeNotWritable", "IdType", "Intake", "IntakeError", "LineBox",
+    "Medium",
     "Method", "Missing", "NoText", "NotARegularFile", "OriginalVanished", "Page", "PageText", "ReaderCrashed",
     "Record", "RegisterReadOnly", "RegisterUnavailable", "Request", "Route", "Status", "TextLine", "Tick",
     "TimedOut", "TooLarge", "UnexpectedError", "UnsupportedFile", "error_code", "office_error",

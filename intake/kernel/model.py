@@ -165,6 +165,25 @@ class PageText:
     rotated: int = 0                       # degrees the page was turned to read it
     ticks: tuple[Tick, ...] = ()
     ocr_seconds: float = 0.0
+    size: tuple[int, int] = (0, 0)         # width, height of the image the boxes are on (after turning)
+
+
+@dataclass(frozen=True, slots=True)
+class LineBox:
+    """Where a recognised line stands on the original page: x0, y0, x1, y1 as fractions of the
+    page's width and height, in the page's orientation as scanned (so the review page can mark
+    where a value was read)."""
+    page: int
+    text: str
+    box: tuple[float, float, float, float]
+
+    def to_json(self) -> list[Any]:
+        return [self.page, self.text, [round(value, 4) for value in self.box]]
+
+    @classmethod
+    def from_json(cls, payload: list[Any]) -> LineBox:
+        x0, y0, x1, y1 = (float(value) for value in payload[2])
+        return cls(int(payload[0]), str(payload[1]), (x0, y0, x1, y1))
 
 
 # ---------------------------------------------------------------- understanding
@@ -307,6 +326,7 @@ class Record:
     reasons: tuple[str, ...] = ()
     provisional_deadline: bool = False
     clauses: tuple[ClauseRole, ...] = ()     # beside the contract, like pages and reasons
+    line_boxes: tuple[LineBox, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The contract's record: exactly the keys of record.schema.json."""
@@ -332,9 +352,10 @@ class Record:
 
     @classmethod
     def from_json(cls, payload: dict[str, Any], *, pages: int = 0, reasons: tuple[str, ...] = (),
-                  provisional_deadline: bool = False, clauses: tuple[ClauseRole, ...] = ()) -> Record:
+                  provisional_deadline: bool = False, clauses: tuple[ClauseRole, ...] = (),
+                  line_boxes: tuple[LineBox, ...] = ()) -> Record:
         """The contract's JSON back into a record; what the register keeps beside the contract
-        (page count, reasons, a provisional deadline, clause roles) is passed in."""
+        (page count, reasons, a provisional deadline, clause roles, line boxes) is passed in."""
         applicant, request, delivery = payload.get("applicant"), payload.get("request"), payload.get("delivery")
         return cls(
             source=payload["source"], sha256=payload["sha256"], channel=Channel(payload["channel"]),
@@ -347,7 +368,8 @@ class Record:
             correction_due=_date(payload.get("correction_due")), reply_due=_date(payload.get("reply_due")),
             duplicate_of=payload.get("duplicate_of"), confidence=float(payload.get("confidence", 0)),
             text=payload.get("text") or "", error=payload.get("error"),
-            pages=pages, reasons=reasons, provisional_deadline=provisional_deadline, clauses=clauses)
+            pages=pages, reasons=reasons, provisional_deadline=provisional_deadline, clauses=clauses,
+            line_boxes=line_boxes)
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -20,6 +20,7 @@ from intake.classifiers.repeats import find_repeat
 from intake.classifiers.understand import understand
 from intake.deadlines.periods import clock_events, compute_deadlines
 from intake.kernel import EnvironmentFault, IntakeError, Record, Route, Status, UnexpectedError
+from intake.ocr.boxes import line_boxes
 from intake.ocr.reading import Reading, read_document
 from intake.outbox import write_record
 from intake.pipeline.claims import Claim, TakenTooEarly, claim, claim_from_row, release, settled_state
@@ -167,7 +168,8 @@ def judge(claimed: Claim, reading: Reading, services: Services) -> tuple[Record,
         duplicate_of=decision.duplicate_of, confidence=decision.confidence, text=text, error=None,
         pages=len(reading.texts),
         reasons=meaning.classification.reasons + meaning.check.reasons + decision.reasons + reading.warnings,
-        provisional_deadline=deadlines.provisional, clauses=meaning.clauses)
+        provisional_deadline=deadlines.provisional, clauses=meaning.clauses,
+        line_boxes=line_boxes(reading.texts))
     return record, decision.corrects
 
 

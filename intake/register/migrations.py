@@ -77,8 +77,15 @@ def _v6_clause_roles(db: sqlite3.Connection) -> None:
     db.execute("alter table documents add column clauses text")
 
 
+def _v7_line_boxes(db: sqlite3.Connection) -> None:
+    """Where each OCR line stands on its page (JSON [[page, text, [x0, y0, x1, y1]], …], fractions of
+    the page), so the review page can mark where a value was read."""
+    db.execute("alter table documents add column line_boxes text")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents_and_events, _v2_digests, _v3_review,
-                                                          _v4_letters, _v5_read_attempts, _v6_clause_roles]
+                                                          _v4_letters, _v5_read_attempts, _v6_clause_roles,
+                                                          _v7_line_boxes]
 LATEST = len(MIGRATIONS)
 
 

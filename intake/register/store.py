@@ -17,7 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from intake.kernel import ClauseRole, DiskFull, EnvironmentFault, Record, RegisterReadOnly, RegisterUnavailable, Route, Status
+from intake.kernel import (ClauseRole, DiskFull, EnvironmentFault, LineBox, Record, RegisterReadOnly,
+                           RegisterUnavailable, Route, Status)
 from intake.register.migrations import LATEST, migrate
 
 if TYPE_CHECKING:
@@ -358,6 +359,7 @@ def _columns(record: Record) -> dict[str, Any]:
         "reasons": json.dumps(list(record.reasons), ensure_ascii=False),
         "provisional_deadline": int(record.provisional_deadline),
         "clauses": json.dumps([clause.to_json() for clause in record.clauses], ensure_ascii=False),
+        "line_boxes": json.dumps([line.to_json() for line in record.line_boxes], ensure_ascii=False),
         "record_json": json.dumps(payload, ensure_ascii=False), "updated_at": _now(), "read_attempts": 0,
     }
 
@@ -368,7 +370,9 @@ def _row(row: dict[str, Any]) -> DocumentRow:
         record = Record.from_json(json.loads(row["record_json"]), pages=int(row.get("pages") or 0),
                                   reasons=tuple(json.loads(row.get("reasons") or "[]")),
                                   provisional_deadline=bool(row.get("provisional_deadline")),
-                                  clauses=tuple(ClauseRole.from_json(item) for item in json.loads(row.get("clauses") or "[]")))
+                                  clauses=tuple(ClauseRole.from_json(item) for item in json.loads(row.get("clauses") or "[]")),
+                                  line_boxes=tuple(LineBox.from_json(item)
+                                                   for item in json.loads(row.get("line_boxes") or "[]")))
     return DocumentRow(id=int(row["id"]), sha256=row["sha256"], state=RowState(row["state"]), record=record,
                        archive_path=row.get("archive_path"), inbox_path=row.get("inbox_path"),
                        source=row.get("source") or "", original_name=row.get("original_name") or "",

@@ -19,6 +19,7 @@ from intake.register.letters import SENT_WAYS, LetterBook, LetterRow
 from intake.register import DocumentRow, RowState
 from intake.register.queues import queue_counts
 from intake.review import history
+from intake.review.highlights import field_marks
 from intake.review.context import register, services, state
 from intake.review.scans import ScanError, ViewPage, archived_file
 from intake.review.views_queue import SOON_WORKDAYS
@@ -50,6 +51,7 @@ def show(document_id: int) -> str:
         done=document.state == RowState.DONE and bool(record),
         reasons=[reason_text(reason) for reason in document.record.reasons] if document.record else [],
         clauses=document.record.clauses if document.record else (),
+        marks=field_marks(record, document.record.line_boxes) if document.record else {},
         error=office_error(record.get("error")), warnings=input_warnings(document.record.applicant)
         if document.record and document.record.route == Route.APPLICATION else [],
         counts=queue_counts(register().conn, today),

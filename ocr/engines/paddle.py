@@ -76,7 +76,8 @@ class PaddleOcrEngine:
         return PageText(number=page_number, text="\n".join(row.text for row in rows),
                         lines=tuple(TextLine(row.text, row.box, row.score) for row in rows),
                         confidence=float(np.mean(scores)) if scores else 0.0,
-                        ticks=tuple(ticks), ocr_seconds=time.perf_counter() - started)
+                        ticks=tuple(ticks), ocr_seconds=time.perf_counter() - started,
+                        size=(int(page.shape[1]), int(page.shape[0])))
 
 
 def linked_model(source: Path, target: Path, config: str) -> Path:

@@ -69,6 +69,7 @@ class RapidOcrEngine:
             rotated=degrees,
             ticks=tuple(ticks),
             ocr_seconds=time.perf_counter() - started,
+            size=(int(levelled.shape[1]), int(levelled.shape[0])),
         )
 
     def _read_level(self, image: Array, quads: list[Quad]) -> tuple[Array, list[Quad], list[Recognised]]:

@@ -50,7 +50,7 @@ class TesseractEngine:
         scores = [line.score for line in lines]
         return PageText(number=page_number, text="\n".join(line.text for line in lines),
                         lines=tuple(lines), confidence=float(np.mean(scores)) if scores else 0.0,
-                        ocr_seconds=time.perf_counter() - started)
+                        ocr_seconds=time.perf_counter() - started, size=(int(page.shape[1]), int(page.shape[0])))
 
 
 def parse_tsv(tsv: str) -> list[TextLine]:

@@ -34,6 +34,42 @@
       });
     });
     apply();
+    marksForFields(viewer);
+  }
+
+  // A field the clerk looks at (focus or pointer) marks the lines of the scan its value was read from.
+  function marksForFields(viewer) {
+    var data = document.getElementById("field-marks");
+    if (!data) { return; }
+    var marks = JSON.parse(data.textContent);
+    function clear() {
+      viewer.querySelectorAll(".mark").forEach(function (mark) { mark.remove(); });
+    }
+    function show(key, scroll) {
+      clear();
+      var first = null;
+      (marks[key] || []).forEach(function (found) {
+        var wrap = viewer.querySelector('.scan-wrap[data-page="' + found[0] + '"]');
+        if (!wrap) { return; }
+        var mark = document.createElement("div");
+        mark.className = "mark";
+        mark.setAttribute("data-field", key);
+        mark.style.left = (found[1] * 100) + "%";
+        mark.style.top = (found[2] * 100) + "%";
+        mark.style.width = ((found[3] - found[1]) * 100) + "%";
+        mark.style.height = ((found[4] - found[2]) * 100) + "%";
+        wrap.appendChild(mark);
+        first = first || mark;
+      });
+      if (first && scroll) { first.scrollIntoView({block: "center", inline: "nearest"}); }
+    }
+    Object.keys(marks).forEach(function (key) {
+      document.querySelectorAll('[name="' + key + '"]').forEach(function (input) {
+        input.addEventListener("focus", function () { show(key, true); });
+        input.addEventListener("mouseenter", function () { show(key, false); });
+        input.addEventListener("blur", clear);
+      });
+    });
   }
   document.addEventListener("DOMContentLoaded", setup);
 }());
