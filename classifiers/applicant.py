@@ -5,8 +5,9 @@ import re
 from collections.abc import Sequence
 
 from intake.classifiers import identifiers as ids
-from intake.classifiers.fields.concepts import match_label
-from intake.classifiers.fields.pairs import Pair, is_label_line
+from intake.classifiers.fields.cells import is_label_line
+from intake.classifiers.fields.pairs import Pair
+from intake.classifiers.contact import address_of, email_of, phone_of, postcode_of
 from intake.classifiers.identity import organisation_proof, person_proof
 from intake.kernel.model import Applicant, ApplicantKind, Category, IdType
 
@@ -145,23 +146,6 @@ def _prose_org_name(text: str, lines: Sequence[str]) -> str | None:
     return None
 
 
-def _prose_address(text: str, agency_address_words: tuple[str, ...]) -> str | None:
-    for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})", r"家(?:就)?(?:住|在|住在)([^，,。；;（(\s]{6,60})",
-                    r"住所地?(?:[：:]\s*|[ \t\u3000]*)([^，,。；;（(\n]{6,60})",
-                    r"(?:住址|地址|通信地址|通讯地址)(?:[：:]\s*|[ \t\u3000]*)([^，,。；;（(\n]{6,60})",
-                    r"(?:^|[，,。；\s])住(?:在)?((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县|镇|乡|街道))[^，,。；;（(\n]{3,60})",
-                    r"(?:邮寄至|寄至|寄到|请寄)[：:]?\s*((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})",
-                    r"(?:邮寄至|邮寄到|寄至|寄到|送至|送到)[^：:\n]{0,10}[：:]\s*((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})"):
-        for match in re.finditer(pattern, text):
-            candidate = match.group(1).strip()
-            # An empty address cell is followed by the next cell's label, not by an address.
-            if is_label_line(candidate) or match_label(candidate).score >= 0.5:
-                continue
-            if not any(word in candidate for word in agency_address_words):
-                return candidate
-    return None
-
-
 def _is_agency(name: str | None, agency_names: Sequence[str]) -> bool:
     """The addressee (the agency, its office), which a form's 受理机关 cell or an envelope names, is
     never the applicant."""
@@ -188,6 +172,8 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
         org_name = None
     if not org_name and applicant_value and looks_like_org_name(applicant_value):
         org_name = applicant_value
+    if not org_name and applicant_value and looks_like_org_name(applicant_value + _wrapped_into_next_cell(pairs)):
+        org_name = applicant_value + _wrapped_into_next_cell(pairs)
     # A company written in the name cell of a form made for people.
     if not org_name and person_name and not looks_like_person_name(person_name) and looks_like_org_name(person_name):
         org_name, person_name = person_name, None
@@ -201,7 +187,8 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
         name = org_name
         id_type, id_number = organisation_proof(pairs, usccs[0].value if usccs else None)
         contact = _contact_name(_value(pairs, "contact_person") or _value(pairs, "legal_rep") or "")
-        contact_person = contact or _prose_contact(text) or _signature_name(text, taken | {name or ""})
+        contact_person = contact or _prose_contact(text) or _signed_by(pairs) or \
+            _signature_name(text, taken | {name or ""})
     else:
         candidate = person_name or applicant_value
         name = candidate if candidate and looks_like_person_name(candidate) else None
@@ -210,18 +197,18 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
         if name is None and candidate is None:
             name = _prose_person_name(text, taken)
         if name is None:
-            name = envelope_name
+            name = envelope_name or _signed_by(pairs)
         chosen = valid_resident[0] if valid_resident else (resident[0] if resident else None)
         id_type, id_number = person_proof(pairs, text, chosen.value if chosen else None,
                                           foreign=bool(name and _LATIN_NAME.match(name)))
         contact_person = None
 
-    phone = _phone(pairs, text, excluded_phones)
-    email = _email(pairs, text, sender_email)
+    phone = phone_of(pairs, text, excluded_phones)
+    email = email_of(pairs, text, sender_email)
     if envelope_address and name and envelope_address.endswith(name):
         envelope_address = envelope_address[:-len(name)].strip()   # the sender's name glued on by OCR
-    address = _address(pairs, text, agency_address_words, envelope_address, name)
-    postcode = _postcode(pairs, text)
+    address = address_of(pairs, text, agency_address_words, envelope_address, name)
+    postcode = postcode_of(pairs, text)
     kind = "organization" if is_org else "person"
     category = category_of(name, id_number if id_type == "uscc" else None) if is_org else "individual"
     return Applicant(kind=ApplicantKind(kind), category=Category(category), name=name,
@@ -231,6 +218,27 @@ def extract_applicant(text: str, pairs: Sequence[Pair], *, sender_email: str | N
 
 
 _PERSON_FIELDS = {"person_name", "applicant", "contact_person", "legal_rep", "signature"}
+
+
+def _wrapped_into_next_cell(pairs: Sequence[Pair]) -> str:
+    """The end of a name that its narrow cell wrapped onto the next line, where the reading glued it
+    after the number in the next cell of the row (申请人 …研究中 身份证号 1237…XF / 心)."""
+    for pair in pairs:
+        if pair.field in ("id_number", "uscc"):
+            rest = re.search(r"(?<=[0-9A-Za-z])([\u4e00-\u9fff]{1,4})$", pair.value)
+            if rest:
+                return rest.group(1)
+    return ""
+
+
+def _signed_by(pairs: Sequence[Pair]) -> str | None:
+    """The person who signed the form (申请人确认签字：赵德胜, 申请人（签字）：吕振华)."""
+    for pair in pairs:
+        if pair.value and (pair.field == "signature" or (pair.field == "applicant" and re.search(r"签字|签名", pair.label))):
+            value = _without_title(pair.value.strip())
+            if looks_like_person_name(value):
+                return value
+    return None
 _TITLES = re.compile(r"\s*(律师|经理|主任|村主任|主管|先生|女士|老师|科长|处长|部长|总监|会长|秘书长|同志)$")
 
 
@@ -261,99 +269,6 @@ def _org_voice(text: str) -> bool:
     """The letter speaks as an organisation (a form's 申请人签名（盖章） label does not count)."""
     return bool(re.search(r"我单位|我公司|本单位|本公司|我所|本所|我中心|本中心|我会|本会|我司|本司|我院|本院|我校|"
                           r"我协会|我基金会|我社|本社|[\u4e00-\u9fff]{4,}[（(]盖章[）)]", text))
-
-
-def _phone(pairs: Sequence[Pair], text: str, excluded: Sequence[str]) -> str | None:
-    skip = {re.sub(r"\D", "", phone) for phone in excluded}
-    for pair in pairs:
-        if pair.field == "phone" and pair.value and pair.section in ("", "person", "organization"):
-            found = [p for p in ids.find_phones(pair.value) if re.sub(r"\D", "", p) not in skip]
-            if found:
-                return found[0]
-    body = _digit_lookalikes(_without_fax_header(text))
-    for phone in ids.find_phones(body):
-        if re.sub(r"\D", "", phone) not in skip:
-            return phone
-    return None
-
-
-def _digit_lookalikes(text: str) -> str:
-    """OCR reads 0 as O and 1 as l inside long numbers (136O2698475)."""
-    return re.sub(r"(?<=\d)[OoQD](?=\d)|(?<=\d\d)[lI|](?=\d\d)", lambda m: "0" if m.group(0) in "OoQD" else "1", text)
-
-
-def _without_fax_header(text: str) -> str:
-    """Fax transmission header lines name the sending machine, not necessarily the applicant."""
-    return "\n".join(line for line in text.splitlines() if not re.search(r"FROM\s*[:：]", line, re.I))
-
-
-# Greek and Cyrillic letters the recogniser sometimes returns inside Latin addresses (cφm).
-_LATIN_LOOKALIKES = str.maketrans({"φ": "o", "ο": "o", "о": "o", "а": "a", "е": "e", "с": "c", "р": "p",
-                                   "х": "x", "і": "i", "ѕ": "s", "ӏ": "l"})
-
-
-def _email(pairs: Sequence[Pair], text: str, sender_email: str | None) -> str | None:
-    for pair in pairs:
-        if pair.field == "email" and pair.value:
-            found = ids.find_emails(pair.value.translate(_LATIN_LOOKALIKES))
-            if found:
-                return found[0]
-    found = ids.find_emails(text.translate(_LATIN_LOOKALIKES))
-    if found:
-        return found[0]
-    return sender_email
-
-
-# What follows an address on its line and is not part of it: the postcode, the next field's label.
-_AFTER_ADDRESS = re.compile(r"[（(]?(?:邮编|邮政编码|[Pp]ost ?[Cc]ode|ZIP|[Zz]ip)[:：]?\s*(?:\d{6})?[）)]?.*$"
-                            r"|\s+(?:电话|手机|联系|姓名|申请人|身份证|证件|电子邮|邮箱|E-?mail|Tel|Phone)\S*.*$")
-
-
-def _address_only(value: str, name: str | None) -> str:
-    # An address has no boxes: a □ in it is a speck or a seal's edge read as one.
-    value = re.sub(r"\s*[□☐]\s*", "", value) if re.search(r"[\u4e00-\u9fff]", value) else value
-    value = _AFTER_ADDRESS.sub("", value).strip(" ，,。/")
-    value = re.sub(r"(?<=[号室楼栋院层座区])\s*(?:\d{6}|[（(]\d{6}[）)])$", "", value)   # the postcode run on after it
-    for start in range(4, len(value) - 3):
-        if value[start - 1] in "号室楼栋院层座区村组" and match_label(value[start:]).field is not None:
-            return value[:start]        # the next cell's label read into this one
-    if name and value.endswith(name) and len(value) > len(name) + 4:
-        value = value[:-len(name)].rstrip(" 的")      # the signature glued on by the line below
-    return value
-
-
-def _address(pairs: Sequence[Pair], text: str, agency_words: tuple[str, ...],
-             envelope_address: str | None = None, name: str | None = None) -> str | None:
-    for pair in pairs:
-        if pair.field == "address" and pair.value and len(pair.value) >= 5:
-            value = _address_only(pair.value, name)
-            if len(value) >= 5 and not any(word in value for word in agency_words):
-                return value
-    prose = _prose_address(text, agency_words)
-    prose = _address_only(prose, name) if prose else None
-    if prose and envelope_address:
-        # The envelope's block is usually complete; the letter may say only part of it (家住东风西路…).
-        return envelope_address if prose in envelope_address else prose
-    return prose or envelope_address
-
-
-def _postcode(pairs: Sequence[Pair], text: str) -> str | None:
-    for pair in pairs:
-        if pair.field == "postcode" and pair.value:
-            digits = re.sub(r"\s", "", pair.value)
-            if re.fullmatch(r"\d{6}", digits):
-                return digits
-    match = re.search(r"(?:邮编|邮政编码)[：:\s]*(\d{6})(?!\d)", text)
-    if match:
-        return match.group(1)
-    spaced = re.search(r"(?:邮编|邮政编码)[：:\s]*((?:\d[ \u3000]?){5}\d)(?![\d ])", text)   # boxes on envelopes
-    if spaced:
-        return re.sub(r"\s", "", spaced.group(1))
-    for pair in pairs:      # written straight after the address: …C区6号252000
-        run_on = re.search(r"[号室楼栋院层座区]\s*[（(]?(\d{6})[）)]?$", pair.value) if pair.field == "address" else None
-        if run_on:
-            return run_on.group(1)
-    return None
 
 
 def envelope_sender(text: str, agency_words: tuple[str, ...]) -> tuple[str | None, str | None]:

@@ -71,8 +71,11 @@ _PERMIT_LIKE = re.compile(r"(?:护照|通行证|台胞证|回乡证|居住证|�
 # An address with its house number: a place (…区/县/镇/村), a street or building, and a number.
 _ADDRESS_LIKE = re.compile(r"[\u4e00-\u9fff]{2,}(?:省|市|区|县|镇|乡|村)[\u4e00-\u9fff]{1,16}(?:路|街|道|巷|弄|村|组|小区|大厦)"
                            r"[\u4e00-\u9fff0-9\-]{0,12}?\d+\s?(?:号|室|栋|楼|组)")
-_NAME_LIKE = re.compile(r"(?:申请人|姓\s*名|签\s*名|具名人)\s*[:：]\s*([\u4e00-\u9fff·]{2,5}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+)"
+# A name after its label, on the same line or in the cell below (来访人姓名 / 杜明轩), or signed (签字：…).
+_NAME_LIKE = re.compile(r"(?:申请人|姓\s*名|签\s*[名字]|具名人)\s*(?:[:：]\s*|\n)([\u4e00-\u9fff·]{2,5}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+)"
                         r"(?![\u4e00-\u9fff])")
+# An organisation's name anywhere (the applicant may be one whose name cell was misread).
+_ORG_LIKE = re.compile(r"[\u4e00-\u9fff]{2,30}(?:有限公司|有限责任公司|律师事务所|研究中心|研究院|研究所|协会|商会|委员会|合作社)")
 
 
 def unread_hints(text: str, missing: tuple[Missing, ...], *, asks_information: bool,
@@ -95,7 +98,12 @@ def unread_hints(text: str, missing: tuple[Missing, ...], *, asks_information: b
             found = next(iter(phones + ids.find_emails(text) + addresses), None)
         elif item == Missing.APPLICANT_NAME:
             from intake.classifiers.applicant import looks_like_person_name
-            found = next((m.group(0) for m in _NAME_LIKE.finditer(text) if looks_like_person_name(m.group(1))), None)
+            from intake.classifiers.fields.concepts import match_label
+            # The cell below an empty name cell may be the next label (姓名 / 工作单位).
+            found = next((m.group(0) for m in _NAME_LIKE.finditer(text) if looks_like_person_name(m.group(1))
+                          and match_label(m.group(1)).field is None), None)
+            organisation = _ORG_LIKE.search(text)
+            found = found or (organisation.group(0) if organisation else None)
         elif item == Missing.REQUEST_DESCRIPTION and asks_information:
             found = "a clause that asks for information"
         elif item == Missing.DELIVERY_FORMAT:

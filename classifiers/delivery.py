@@ -63,9 +63,9 @@ def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = Non
     for pair in pairs:
         if pair.field not in ("media", "method") or not pair.value:
             continue
-        chosen = _ticked_options(pair.value)
+        chosen = _chosen_in_rows(pair.value)
         if chosen is None:  # no boxes at all: the value is plain words (online forms) or prose
-            chosen = [pair.value]
+            chosen = [pair.value.replace("\n", " ")]
         for words in chosen:
             if pair.field == "media":
                 media += _match(words, MEDIA_WORDS + (_MEDIA_ROW_EMAIL,))
@@ -84,6 +84,16 @@ def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = Non
                 if "email" in found and _TO_MAILBOX.search(words):
                     found = [m for m in found if m != "post"]    # 寄送至本人电子邮箱: sent by e-mail
                 methods += found
+    if bool(media) != bool(methods):
+        # One row of boxes read into another cell (载体 under the request): the kind still missing
+        # is taken from ticked option rows elsewhere, never from prose.
+        for sentence in _delivery_sentences(text, exclude):
+            chosen = _ticked_options(sentence)
+            for words in chosen or []:
+                if not media:
+                    media += _match(words, MEDIA_WORDS)
+                if not methods:
+                    methods += [m for m in _match(words, METHOD_WORDS) if m != "email" or _email_as_way(words)]
     if "email" in methods and not media and _says_electronic(text):
         media.append("electronic")
     return Delivery(media=tuple(Medium(m) for m in dict.fromkeys(media)),
@@ -122,6 +132,24 @@ def _first_option(words: str) -> str:
     if word is not None and words[len(word):].startswith(options):
         return word
     return words
+
+
+def _chosen_in_rows(value: str) -> list[str] | None:
+    """The ticked options of a cell whose rows of boxes stand on separate lines (载体 □纸质 ☑电子 /
+    途径 □邮寄 当面领取): a row's lost tick is judged within its own row."""
+    lines = [_boxes_restored(line.strip()) for line in value.split("\n") if line.strip()]
+    boxes = [len(re.findall(rf"[□☐{_TICKED}]", line)) for line in lines]
+    if all(count <= 1 for count in boxes):
+        # One option a line (☑纸质 / 口电子文档 / 口光盘): the lines are one list, not rows. A line
+        # among boxed ones that lost its box lost a tick (the recogniser drops ☑ far more than □).
+        chosen = _ticked_options(" ".join(lines))
+        if chosen is not None and sum(boxes) >= 2:
+            chosen += [line for line, count in zip(lines, boxes) if count == 0 and _first_option(line) in _option_words()]
+        return chosen
+    rows = [_ticked_options(line) for line in lines]
+    if all(row is None for row in rows):
+        return None
+    return [words for row in rows for words in row or []]
 
 
 def _ticked_options(value: str) -> list[str] | None:

@@ -5,6 +5,7 @@ import re
 from collections.abc import Sequence
 
 from intake.classifiers import identifiers as ids
+from intake.classifiers.fields.concepts import match_label
 from intake.classifiers.fields.pairs import Pair
 from intake.kernel.model import Request
 
@@ -136,8 +137,20 @@ def _cited_document(text: str) -> str | None:
     return None
 
 
+# The form's option row read into the cell above it (…的部分。☑纸质 □电子文档光盘): the request ends there.
+_OPTION_ROW = re.compile(r"\s*[☑□■☐☒]\s*(?:纸质|电子|光盘|磁盘|邮寄|当面|传真|现场|网上|自行|其他)")
+# A label cell read in front of a numbered request (载体 / 1.…, a column of labels before their values).
+_LABEL_BEFORE_LIST = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]|[（(][一二三四五六七八九十\d][）)])")
+
+
 def _narrow(description: str) -> str:
     """From a paragraph with background, keep what is asked for; drop numbering and tails."""
+    option = _OPTION_ROW.search(description)
+    if option and option.start() >= 6:
+        description = description[:option.start()]
+    label = _LABEL_BEFORE_LIST.match(description)
+    if label and match_label(label.group(1)).field not in (None, "description"):
+        description = description[label.end():]
     head, colon, rest = description.partition("：")
     if colon and len(head) <= 20 and len(rest) >= 10:
         description = rest        # 我要的东西还是那些：… — the colon introduces what is asked for

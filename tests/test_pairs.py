@@ -159,7 +159,7 @@ def test_a_block_header_over_the_first_cells_label_and_an_option_row_without_tic
     text = ("提供方\n式\n所需信息的指定提供方式\n(可多选)\n□纸质文本 ☑电子文档 □光盘\n获取信息的方式（可多选\n"
             "□邮寄 ☑电子邮件 □传真\n申请人签名（盖章）\n")
     pairs = [(p.field, p.value) for p in read_pairs(text) if p.value]
-    assert pairs[:2] == [("media", "(可多选) □纸质文本 ☑电子文档 □光盘"), ("method", "□邮寄 ☑电子邮件 □传真")]
+    assert pairs[:2] == [("media", "(可多选)\n□纸质文本 ☑电子文档 □光盘"), ("method", "□邮寄 ☑电子邮件 □传真")]
 
 
 def test_a_known_label_glued_to_the_address_before_it_stays_in_that_address():

@@ -98,4 +98,9 @@ def match_label(text: str) -> LabelMatch:
     if not scored:
         return LabelMatch(None, 0.0, False)
     field, score = max(scored.items(), key=lambda item: item[1])
+    if field == "contact_person" and key.endswith(("姓名", "名字")) and not _CONTACT_ROLE.search(key):
+        field = "person_name"    # 来访人姓名, 当事人姓名: the writer's own name; a contact is named so (联系人, 经办人)
     return LabelMatch(field if score >= MATCH_SCORE else None, round(score, 3), False)
+
+
+_CONTACT_ROLE = re.compile(r"联系|联络|经办|代理|收件|律师|受托|委托")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from intake.classifiers.fields.cells import (bare_label, is_label_line, is_note, label_fields,
+                                             label_pattern, opens, section_of, starts_with_label)
 from intake.classifiers.fields.concepts import match_label
-from intake.classifiers.fields.labels import all_labels
 
 # Name-like fields stop at a space too: 联系人：张三 010-12345678.
 _NAME_FIELDS = {"contact_person", "person_name", "applicant", "legal_rep", "postcode"}
@@ -33,53 +33,6 @@ class Pair:
     section: str = ""  # "person", "organization" or "request": the form block it sits in
 
 
-@lru_cache(maxsize=1)
-def _label_pattern() -> re.Pattern[str]:
-    labels = "|".join(re.escape(label) for label, _ in all_labels())
-    return re.compile(rf"(?P<label>{labels})\s*(?:[（(](?:单选|多选|可多选|可选|请勾选)[）)])?\s*[：:]\s*")
-
-
-@lru_cache(maxsize=1)
-def _label_fields() -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for label, field in all_labels():
-        fields.setdefault(label, field)
-    return fields
-
-
-# Block headers of application forms: they name whose fields follow.
-SECTION_HEADERS: dict[str, str] = {
-    "公民": "person", "个人": "person", "自然人": "person", "申请人（个人）": "person",
-    "法人或其他组织": "organization", "法人或者其他组织": "organization", "法人或其它组织": "organization",
-    "法人/其他组织": "organization", "法人或其他组织信息": "organization",
-    "所需信息情况": "request", "所需政府信息情况": "request", "申请信息": "request",
-    "所需政府信息": "request", "申请公开的政府信息情况": "request",
-    "申请人信息": "", "申请人基本信息": "", "选填部分": "request", "必填部分": "", "选填项": "request",
-}
-
-
-_CHOICE_NOTE = re.compile(r"[（(](?:单选|多选|可多选|可选|必填|选填|请勾选|勾选)[）)]")
-
-
-# Section numbering in front of a label: 一、 / 二. / 1、 / （一）
-_LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
-
-
-def _section_of(line: str) -> str | None:
-    return SECTION_HEADERS.get(_LEADING_NUMBER.sub("", _CHOICE_NOTE.sub("", re.sub(r"[\s：:]", "", line))))
-
-
-def _bare_label(line: str) -> str | None:
-    """The field of a line that is a label and nothing else (a form cell), by its meaning."""
-    stripped = line.strip().rstrip("：:")
-    if re.search(r"[：:]|.[□☐☑■√✓✔☒]", stripped):
-        return None      # a label with its value (获取方式：☑电子邮件), read as inline pairs
-    found = match_label(stripped)
-    if not found.exact and re.search(r"[\u4e00-\u9fff]{2}[ \u3000\t]+[\u4e00-\u9fff]{2}", stripped):
-        return None      # two words side by side (赵志刚 居民身份证) are values, or a row of labels
-    return found.field
-
-
 def _ends_value(line: str, field: str, first: bool) -> bool:
     """Whether `line` starts something new instead of continuing the value of `field`.
 
@@ -87,13 +40,13 @@ def _ends_value(line: str, field: str, first: bool) -> bool:
     may look like a label (电子邮件 under 获取信息方式 is the way chosen, not an e-mail label)."""
     if not line:
         return True
-    if field in ("media", "method") and (first or re.match(r"^[□☐☑■√✓✔☒]", line)):
+    if field in ("media", "method") and (first or _OPTION_LINE.match(line)):
         # 提供方式 heading a block whose first cell is 所需信息的指定提供方式: that cell is the label.
         under = match_label(line)
         return first and under.exact and under.field in ("media", "method")
-    if _section_of(line) is not None or _label_pattern().match(line) or _label_row(line):
+    if section_of(line) is not None or label_pattern().match(line) or _label_row(line):
         return True
-    if _bare_label(line) is None:
+    if bare_label(line) is None:
         return False
     found = match_label(line)
     # A near-wording of another label right under a heading-like label (申请公开的政府信息 /
@@ -109,7 +62,7 @@ def _wrapped_label(lines: list[str], index: int) -> int:
     """How many lines (2 or 3) a block header or a known label wraps over at `index`, or 0:
     所需信息 / 情况, 法人或者 / 其他组织, 所需政府信息的名称 / 、文号或其他特征描 / 述, 申请 / 人信 / 息."""
     first = lines[index]
-    if not first or _section_of(first) is not None:
+    if not first or section_of(first) is not None:
         return 0
     for count in (3, 2):
         pieces = lines[index:index + count]
@@ -129,9 +82,11 @@ def _wrapped_label(lines: list[str], index: int) -> int:
         continues = first.endswith(("及", "和", "或", "、", "与", "/"))
         # Only a label that plainly goes on may be an unknown wording: a value and the label
         # below it read much like some label (蒋涛 + 身份证明类型).
-        fuzzy = continues and known.score >= WRAPPED_SCORE and len(first) >= 2 \
+        # …内容描 / 述: one character left on the last line is the end of a word, never a value.
+        leftover = count == 2 and len(pieces[-1]) == 1 and len(first) >= 4 and not match_label(first).exact
+        fuzzy = (continues or leftover) and known.score >= WRAPPED_SCORE and len(first) >= 2 \
             and not any(match_label(piece).exact for piece in pieces[:-1])
-        if _section_of(joined) is not None or ((known.exact or fuzzy) and not first_whole
+        if section_of(joined) is not None or ((known.exact or fuzzy) and not first_whole
                                                 and (continues or not match_label(pieces[-1]).exact)):
             return count
     return 0
@@ -170,12 +125,12 @@ def _merge_split_labels(lines: list[str]) -> list[str]:
             index += wrapped
             continue
         joined = line + lines[index + 1] if index + 1 < len(lines) else ""
-        if joined and _opens(line) and not _opens(joined) and len(joined) <= 40 and _is_note(joined):
+        if joined and opens(line) and not opens(joined) and len(joined) <= 40 and is_note(joined):
             merged.append(joined)       # a filling note wrapped in its cell: （所需信息的名称、 / 文号…）
             index += 2
             continue
-        if joined and line and _section_of(line) is None and (
-                (_bare_label(line) is None and _bare_label(lines[index + 1]) is None and _bare_label(joined) is not None)
+        if joined and line and section_of(line) is None and (
+                (bare_label(line) is None and bare_label(lines[index + 1]) is None and bare_label(joined) is not None)
                 or (match_label(joined).exact and not match_label(line).exact)):
             merged.append(line + lines[index + 1])
             index += 2
@@ -194,18 +149,54 @@ def _block_heading(lines: list[str], index: int) -> bool:
         is_label_line(lines[index + 1]) or starts_with_label(lines[index + 1]))
 
 
-def _opens(text: str) -> bool:
-    return len(re.findall(r"[（(]", text)) > len(re.findall(r"[）)]", text))
+# An option listed on its own line: its box, or 口/门 read in the box's place (口 电子邮件).
+_OPTION_LINE = re.compile(r"^(?:[□☐☑■√✓✔☒]|[口门]\s*(?=[\u4e00-\u9fff]{2}))")
+# What a value read into a stacked label's place must look like, by its field (a value that does
+# not fit leaves the lines as they were).
+_FITS: dict[str, re.Pattern[str]] = {
+    "phone": re.compile(r"(?:\+?\d[\d\- ]{6,}\d)"),
+    "email": re.compile(r"[\w.\-]+@[\w\-]+\.[\w.\-]+"),
+    "address": re.compile(r"^[\u4e00-\u9fff].{3,60}?[省市区县镇乡街路道巷村号楼室院]"),
+    "postcode": re.compile(r"^\d{6}$"),
+    "id_number": re.compile(r"[0-9A-Za-z]{8,}"),
+    "uscc": re.compile(r"[0-9A-Z]{15,18}"),
+    "person_name": re.compile(r"^[\u4e00-\u9fff·]{2,5}$"),
+    "contact_person": re.compile(r"^[\u4e00-\u9fff·]{2,5}$"),
+}
+
+
+def _values_after_stacked_labels(lines: list[str]) -> list[str]:
+    """A column of label cells read before the column of their values (联系电话 / 联系地址 / 申请公开内容 /
+    0635-… / 聊城市… / 1.…): each label is put back above its value, when every value fits its field."""
+    result = list(lines)
+    index = 0
+    while index < len(result):
+        stack = index
+        while stack < len(result) and result[stack] and bare_label(result[stack]) is not None \
+                and section_of(result[stack]) is None:
+            stack += 1
+        count = stack - index
+        values = result[stack:stack + count - 1]
+        fields = [bare_label(line) for line in result[index:stack - 1]]
+        if count >= 2 and len(values) == count - 1 and all(
+                field in _FITS and value and bare_label(value) is None and _FITS[field].search(value)
+                for field, value in zip(fields, values, strict=True)):
+            labels = result[index:stack]
+            result[index:stack + count - 1] = [line for pair in zip(labels, values) for line in pair] + [labels[-1]]
+            index = stack + count - 1
+        else:
+            index += max(1, count)
+    return result
 
 
 def read_pairs(text: str) -> list[Pair]:
-    lines = _merge_split_labels([line.strip() for line in text.splitlines()])
+    lines = _values_after_stacked_labels(_merge_split_labels([line.strip() for line in text.splitlines()]))
     pairs: list[Pair] = []
     index = 0
     section = ""
     while index < len(lines):
         line = lines[index]
-        header = _section_of(line)
+        header = section_of(line)
         if header is not None:
             section = header
             index += 1
@@ -215,24 +206,24 @@ def read_pairs(text: str) -> list[Pair]:
             pairs.extend(columns)
             index += 2
             continue
-        field = _bare_label(line)
+        field = bare_label(line)
         if field is not None:
             values: list[str] = []
             probe = index + 1
-            if probe < len(lines) and _is_note(lines[probe]):
+            if probe < len(lines) and is_note(lines[probe]):
                 probe += 1
             while probe < len(lines) and not _ends_value(lines[probe], field, probe == index + 1) \
                     and not _block_heading(lines, probe):
                 values.append(lines[probe])
                 probe += 1
                 # Option rows listed one per line continue while lines start with a box.
-                if field in ("media", "method") and probe < len(lines) and re.match(r"^[□☐☑■√✓✔☒]", lines[probe]):
+                if field in ("media", "method") and probe < len(lines) and _OPTION_LINE.match(lines[probe]):
                     continue
                 if field not in _MULTILINE_FIELDS:
                     break
             label = re.sub(r"[\s：:]", "", line)
             if field in ("media", "method"):
-                values = [" ".join(values)]
+                values = ["\n".join(values)]     # one row of options a line: each row is read on its own
             if field == "description" and not values:
                 section = "request"     # 所需的政府信息 heading a block of 名称 / 文号 / 特征描述 cells
             if field == "org_name" and section == "request":
@@ -245,7 +236,7 @@ def read_pairs(text: str) -> list[Pair]:
                  for p in (_inline_pairs(line, index, section) or _row_pairs(line, index, section))]
         for pair in found:
             if pair.field == "applicant_type" and pair.value:
-                section = _section_of(pair.value) or section
+                section = section_of(pair.value) or section
         pairs.extend(found)
         index += 1
     return pairs
@@ -263,7 +254,7 @@ def _label_row(line: str) -> list[str | None] | None:
     tokens = _tokens(line)
     if len(tokens) == 2 and tokens[0].isascii() != tokens[1].isascii():
         return None     # one label in two languages (Name 姓名), not two labels
-    fields = [_bare_label(token) for token in tokens]
+    fields = [bare_label(token) for token in tokens]
     unknown = [token for token, field in zip(tokens, fields) if field is None]
     if len(tokens) < 2 or len(unknown) > (len(tokens) - 2) // 2 + (len(tokens) > 2) or fields[0] is None:
         return None
@@ -284,21 +275,19 @@ def _column_pairs(lines: list[str], index: int, section: str) -> list[Pair]:
     return [Pair(str(field), label, value, index, False, section) for field, label, value in zip(fields, labels, values)]
 
 
-# A filling note on its own line under a label: （所需信息的名称、文号或特征描述）.
-_NOTE_LINE = re.compile(r"[（(]([^（）()]{2,40})[）)]")
-
-
-def _is_note(line: str) -> bool:
-    note = _NOTE_LINE.fullmatch(line.strip())
-    if note is None:
-        return False
-    return match_label(note.group(1)).field is not None or bool(re.search(r"名称|文号|描述|特征|填写|选填|必填|勾选", note.group(1)))
+# The fields whose label and value may stand side by side on one line without a colon.
+_ONE_CELL_ROW_FIELDS = {"person_name", "org_name", "applicant", "id_number", "uscc", "phone", "email", "address",
+                        "postcode", "contact_person", "legal_rep", "id_kind"}
 
 
 def _row_pairs(line: str, index: int, section: str) -> list[Pair]:
     """A form row read across without colons: 申请人姓名 赵一鸣 工作单位 某公司 (two or more labels)."""
     tokens = [token for token in re.split(r"[ \u3000\t]+", line.strip()) if token]
-    fields = [_bare_label(token) for token in tokens]
+    fields = [bare_label(token) for token in tokens]
+    if len(tokens) >= 2 and fields[0] in _ONE_CELL_ROW_FIELDS and not any(fields[1:]) \
+            and match_label(tokens[0]).exact:
+        # One label cell and its value cell read as one line: 姓名 山东运河起重机械有限公司.
+        return [Pair(fields[0], tokens[0], " ".join(tokens[1:]), index, False, section)]
     if sum(field is not None for field in fields) < 2 or fields[0] is None:
         return []
     found: list[Pair] = []
@@ -324,8 +313,8 @@ _ANY_LABEL = re.compile(r"(?P<label>(?![现特兹我请]|根据|依据|本人)[\
 def _label_matches(line: str) -> list[tuple[int, int, str, str]]:
     """(start, end, label, field) of every label in the line: known wordings first, then others
     whose meaning is a known field."""
-    found = [(m.start(), m.end(), m.group("label"), _label_fields()[m.group("label")])
-             for m in _label_pattern().finditer(line) if _at_boundary(line, m.start())]
+    found = [(m.start(), m.end(), m.group("label") + (m.group("note") or ""), label_fields()[m.group("label")])
+             for m in label_pattern().finditer(line) if _at_boundary(line, m.start())]
     for m in _ANY_LABEL.finditer(line):
         # An unknown wording must stand apart (…588室邮编： is 邮编 after an address, not 室邮编).
         if any(start < m.end() and m.start() < end for start, end, _, _ in found) \
@@ -377,17 +366,6 @@ def _at_boundary(line: str, position: int, glued: bool = True) -> bool:
     # in a word of a label.
     return position == 0 or line[position - 1] in _BOUNDARY or line[position - 1] in "□☑■" \
         or (glued and ((line[position - 1].isascii() and line[position - 1].isalnum()) or line[position - 1] in "-)）"))
-
-
-def is_label_line(line: str) -> bool:
-    """A form cell holding only a label or a block header."""
-    return _bare_label(line) is not None or _section_of(line) is not None
-
-
-def starts_with_label(line: str) -> bool:
-    """True for a line that opens a new `标签：值` field."""
-    match = _label_pattern().match(line.strip())
-    return match is not None
 
 
 def first(pairs: list[Pair], field: str) -> Pair | None:

@@ -132,7 +132,7 @@ def _english_heading(line: str) -> bool:
 
 def _starts_new_item(line: str) -> bool:
     """A new list item, field or signature line starts a new paragraph whatever the previous width."""
-    from intake.classifiers.fields.pairs import is_label_line, starts_with_label
+    from intake.classifiers.fields.cells import is_label_line, starts_with_label
     from intake.classifiers.applicant import looks_like_org_name
     if looks_like_org_name(re.sub(r"[（(](盖章|章|公章)[）)]$", "", line)) or re.match(r"^\d{4}年\d{1,2}月\d{1,2}日$", line):
         return True     # a signature: the organisation's name, or the date
