@@ -116,6 +116,7 @@ def _signature_name(text: str, taken: frozenset[str] = frozenset()) -> str | Non
         if line in taken:
             continue
         candidate = _TITLES.sub("", re.sub(r"[（(](签名|签字|盖章)[）)]$", "", line)).strip()
+        candidate = re.sub(r"\s+\+?[\d\-– ]{7,}$", "", candidate)      # 郭建峰 13346989321: signed with the phone
         if _LATIN_NAME.match(candidate) and looks_like_person_name(candidate):
             return candidate
         if " " in candidate and not re.search(r"\d", candidate):

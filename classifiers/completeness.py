@@ -107,9 +107,11 @@ def unread_hints(text: str, missing: tuple[Missing, ...], *, asks_information: b
         elif item == Missing.REQUEST_DESCRIPTION and asks_information:
             found = "a clause that asks for information"
         elif item == Missing.DELIVERY_FORMAT:
-            # A word of the delivery tables used as a way, not as a contact's label (电子邮件：…).
-            found = next((word for word, _ in (*MEDIA_WORDS, *METHOD_WORDS)
-                          if len(word) >= 2 and re.search(re.escape(word) + r"(?!\s*[:：])", text)), None)
+            # A word of the delivery tables used as a way, not as a contact's label (电子邮件：…), nor an
+            # option whose box was read empty (□纸质 □电子文档: nothing ticked is what the form says).
+            words = sorted((word for word, _ in (*MEDIA_WORDS, *METHOD_WORDS) if len(word) >= 2), key=len, reverse=True)
+            unticked = re.sub(r"[□☐口]\s*(?:" + "|".join(map(re.escape, words)) + ")|电子(?:邮箱|信箱|邮件地址)", "　", text)
+            found = next((word for word in words if re.search(re.escape(word) + r"(?!\s*[:：])", unticked)), None)
         if found:
             hints.append(f"{item}: the text may hold it after all ({found[:30]!r})")
     return tuple(hints)

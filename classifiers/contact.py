@@ -36,10 +36,15 @@ def phone_of(pairs: Sequence[Pair], text: str, excluded: Sequence[str]) -> str |
             if found:
                 return found[0]
     body = _digit_lookalikes(_without_fax_header(text))
-    for phone in ids.find_phones(body):
-        if re.sub(r"\D", "", phone) not in skip:
-            return phone
-    return None
+    matches = [f for f in ids.phone_matches(body) if re.sub(r"\D", "", f.value) not in skip]
+    # In prose, the number named a phone (电话1334…) before one to send a fax to (请传真至0635-…).
+    ranked = sorted(matches, key=lambda f: (_FAX_BEFORE.search(body[max(0, f.span[0] - 6):f.span[0]]) is not None,
+                                          _PHONE_BEFORE.search(body[max(0, f.span[0] - 6):f.span[0]]) is None))
+    return ranked[0].value if ranked else None
+
+
+_PHONE_BEFORE = re.compile(r"(?:电话|手机|联系方式|Tel|Phone|Mobile)[号码]*[：:\s]*$", re.I)
+_FAX_BEFORE = re.compile(r"传真(?:号码?)?(?:至|到|给)?[：:\s]*$")
 
 
 def _digit_lookalikes(text: str) -> str:
@@ -95,12 +100,24 @@ def address_of(pairs: Sequence[Pair], text: str, agency_words: tuple[str, ...],
             value = _address_only(pair.value, name)
             if len(value) >= 5 and not any(word in value for word in agency_words):
                 return value
-    prose = _prose_address(text, agency_words)
+    prose = _prose_address(text, agency_words) or _signed_address(text, agency_words)
     prose = _address_only(prose, name) if prose else None
     if prose and envelope_address:
         # The envelope's block is usually complete; the letter may say only part of it (家住东风西路…).
         return envelope_address if prose in envelope_address else prose
     return prose or envelope_address
+
+
+# An address alone on a line of the signature block, with nothing before or after it.
+_BARE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|镇|乡|街道)[\u4e00-\u9fff0-9\-]{2,40}(?:号|室|楼|村|组|单元)$")
+
+
+def _signed_address(text: str, agency_words: tuple[str, ...]) -> str | None:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[-5:]:
+        if _BARE_ADDRESS.match(line) and not any(word in line for word in agency_words):
+            return line
+    return None
 
 
 def postcode_of(pairs: Sequence[Pair], text: str) -> str | None:
@@ -115,6 +132,10 @@ def postcode_of(pairs: Sequence[Pair], text: str) -> str | None:
     spaced = re.search(r"(?:邮编|邮政编码)[：:\s]*((?:\d[ \u3000]?){5}\d)(?![\d ])", text)   # boxes on envelopes
     if spaced:
         return re.sub(r"\s", "", spaced.group(1))
+    bracketed = re.search(r"(?<=[号室楼栋院层座区村组])\s*[（(](\d{6})[）)]|(?:地址|住址|住所)[^\n]{2,80}?[（(](\d{6})[）)]",
+                          text)    # …文化路12号（252100）, …研究生公寓（250100）
+    if bracketed:
+        return bracketed.group(1) or bracketed.group(2)
     for pair in pairs:      # written straight after the address: …C区6号252000
         run_on = re.search(r"[号室楼栋院层座区]\s*[（(]?(\d{6})[）)]?$", pair.value) if pair.field == "address" else None
         if run_on:

@@ -52,6 +52,25 @@ _NEGATED = re.compile(r"(不用|不要|不必|无需|无须|不需要|别)\s*$")
 _TICKED = "☑■√✓✔☒"
 
 
+def _every_option(words: str) -> bool:
+    """A list naming three or more options of one kind (纸质电子文档光盘 获取途径 邮寄电子邮件当面领取…)."""
+    media = {value for word, value in MEDIA_WORDS if len(word) >= 2 and word in words}
+    methods = {value for word, value in METHOD_WORDS if len(word) >= 2 and word in words}
+    return len(media) >= 3 or len(methods) >= 4
+
+
+# Two-character options as printed on forms, for reading a ticked one that OCR garbled (☑传其, ☑邮存).
+_FORM_OPTIONS = ("纸质", "光盘", "邮寄", "传真", "自取", "网上")
+
+
+def _misread_option(words: str) -> str:
+    """A ticked option that matches no word: the printed option sharing its first character."""
+    if _match(words, MEDIA_WORDS) or _match(words, METHOD_WORDS) or len(words) < 2:
+        return words
+    near = [option for option in _FORM_OPTIONS if option[0] == words[0]]
+    return near[0] + words[2:] if len(near) == 1 else words
+
+
 def _email_as_way(words: str) -> bool:
     """'邮箱' in '请发到我的邮箱' is a way; in a bare contact address it is not."""
     return bool(re.search(r"电子邮件|发|回复|寄|通过|以|用|至|到|方式|形式|\b(?:send|by|via)\b", words, re.I)) or "☑" in words
@@ -65,8 +84,12 @@ def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = Non
             continue
         chosen = _chosen_in_rows(pair.value)
         if chosen is None:  # no boxes at all: the value is plain words (online forms) or prose
-            chosen = [pair.value.replace("\n", " ")]
+            plain = pair.value.replace("\n", " ")
+            if _every_option(plain):
+                continue    # the form's whole list with every box lost: what was ticked cannot be read
+            chosen = [plain]
         for words in chosen:
+            words = _misread_option(words)
             if pair.field == "media":
                 media += _match(words, MEDIA_WORDS + (_MEDIA_ROW_EMAIL,))
                 methods += [m for m in _match(words, METHOD_WORDS)
@@ -77,6 +100,8 @@ def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = Non
     if not media and not methods:
         for sentence in _delivery_sentences(text, exclude):
             chosen = _ticked_options(sentence)
+            if chosen is None and _every_option(sentence):
+                continue
             for words in ([sentence] if chosen is None else chosen):
                 words = _PICKUP_TRIP.sub("领取", words)
                 media += _match(words, MEDIA_WORDS)
@@ -197,6 +222,11 @@ def _match(words: str, table: Sequence[tuple[str, str]]) -> list[str]:
     return found
 
 
+_HOW_IT_CAME = re.compile(r"(?:已|曾|先|去年|上月|前天|昨天|此前|之前|上次|于.{0,8}|於.{0,8})(?:经)?(?:寄出|寄来|寄过|邮寄了|"
+                          r"传真了?|发过|发送了|提交了?)(?:了|过)?(?:申请|申請|此|该|這|这)?"
+                          r"|再(?:发|寄|传真|提交)(?:邮件|電郵|电邮)?一(?:份|次|遍)")
+
+
 def _delivery_sentences(text: str, exclude: str | None = None) -> list[str]:
     """Clauses of the sentences that speak of delivery, without the request itself."""
     clauses: list[str] = []
@@ -216,6 +246,8 @@ def _delivery_sentences(text: str, exclude: str | None = None) -> list[str]:
             for clause in re.split(r"[，,]", sentence):
                 if re.search(r"申请(公开|获取)|(以下|如下|下列)(政府)?信息", clause) and not re.search(r"形式|方式", clause):
                     continue
+                if _HOW_IT_CAME.search(clause):
+                    continue    # how the writer sent this (去年寄出申请表, 昨天已传真): not how to answer
                 if clause.strip():
                     clauses.append(clause.strip())
     return clauses

@@ -108,7 +108,8 @@ _WHAT_I_WANT = re.compile(r"我(?:想|就|只)?(?:要|需要)的(?:就|也)?是(
 
 # I, Thomas Becker, hereby request all documents of …. — the object of the writer's own request.
 _ENGLISH_INLINE = re.compile(r"\b(?:I|We)\b[^.\n]{0,40}?\b(?:request|apply for|ask for|would like to (?:obtain|receive|have))\s+"
-                             r"(?:the disclosure of |disclosure of |a copy of |copies of )?(.{6,200}?)\.(?=\s|$)")
+                             r"(?:the disclosure of |disclosure of |a copy of |copies of )?(.{6,200}?)"
+                             r"(?<!\bNo)(?<!\bArt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.(?=\s|$)")   # Decision No. 聊市监…
 
 
 def _english_inline(text: str) -> str | None:

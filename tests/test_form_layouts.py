@@ -113,3 +113,30 @@ def test_a_name_or_an_organisation_in_the_text_is_a_hint_against_a_notice() -> N
 
 def test_an_empty_name_cell_followed_by_the_next_label_is_no_hint() -> None:
     assert unread_hints("公民\n姓名\n工作单位\n证件名称", (Missing.APPLICANT_NAME,), asks_information=False) == ()
+
+
+def test_the_next_row_starting_with_its_label_cell_ends_an_address() -> None:
+    text = ("通讯地址及邮编\n阳谷县侨润街道新华路19号252300\n联系人（单位填写） 填表日期\n2026年5月8日\n")
+    assert first(read_pairs(text), "address").value == "阳谷县侨润街道新华路19号252300"
+
+
+def test_an_option_word_that_lost_its_box_in_a_list_one_per_line() -> None:
+    text = "获取信息的方式:\n口邮寄\n电子邮件\n□当面领取\n□传真\n申请人：吴海燕"
+    assert first(read_pairs(text), "method").value == "口邮寄\n电子邮件\n□当面领取\n□传真"
+
+
+def test_a_ticked_option_garbled_by_the_recogniser_and_a_list_whose_boxes_were_all_lost() -> None:
+    garbled = understand("申请公开：2024年本县餐饮单位量化分级结果。\n获取信息的方式\n□邮寄 □电子邮件 ☑传其 □现场查阅\n"
+                         f"申请人：吴海燕\n身份证号：{PERSON_ID}\n电话：13805359876")
+    assert [str(m) for m in garbled.extraction.delivery.methods] == ["fax"]
+    lost = understand("申请公开：2024年本县餐饮单位量化分级结果。\n载体形式\n纸质电子文档光盘 获取途径 邮寄电子邮件当面领取传真\n"
+                      f"申请人：吴海燕\n身份证号：{PERSON_ID}\n电话：13805359876")
+    # Every option and no box: nothing can be said to be chosen, and a person must look.
+    assert lost.extraction.delivery.media == () and lost.extraction.delivery.methods == ()
+    assert Missing.DELIVERY_FORMAT in lost.check.missing and lost.unread
+
+
+def test_empty_boxes_are_no_hint_that_a_delivery_choice_was_missed() -> None:
+    text = "载体形式\n□纸质 □电子文档 □光盘\n获取方式\n□邮寄 口电子邮件\n电子邮箱\nwu@example.com"
+    assert unread_hints(text, (Missing.DELIVERY_FORMAT,), asks_information=False) == ()
+    assert unread_hints("请邮寄给我", (Missing.DELIVERY_FORMAT,), asks_information=False)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Chinese sentence ends and line breaks; an English sentence ends at a full stop before a capital.
-_END = re.compile(r"[。！？!?；;\n\r]+|(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+# Chinese sentence ends and line breaks; an English sentence ends at a full stop before a capital
+# (or before the Chinese that a bilingual writer puts after it).
+_END = re.compile(r"[。！？!?；;\n\r]+|(?<=[a-z0-9)])(?<!\bNo)(?<!\bArt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+                  r"\.\s+(?=[A-Z\u4e00-\u9fff])")
 MIN_CHARS = 4
 MAX_CHARS = 240
 

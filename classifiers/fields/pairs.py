@@ -40,12 +40,15 @@ def _ends_value(line: str, field: str, first: bool) -> bool:
     may look like a label (电子邮件 under 获取信息方式 is the way chosen, not an e-mail label)."""
     if not line:
         return True
-    if field in ("media", "method") and (first or _OPTION_LINE.match(line)):
+    if field in ("media", "method") and (first or _OPTION_LINE.match(line) or _OPTION_WORD.fullmatch(line)):
         # 提供方式 heading a block whose first cell is 所需信息的指定提供方式: that cell is the label.
         under = match_label(line)
         return first and under.exact and under.field in ("media", "method")
     if section_of(line) is not None or label_pattern().match(line) or _label_row(line):
         return True
+    tokens = _tokens(line)
+    if not first and len(tokens) >= 2 and match_label(tokens[0]).exact and bare_label(tokens[0]) not in (None, field):
+        return True     # the next row starts with its label cell (联系人（单位填写） 填表日期)
     if bare_label(line) is None:
         return False
     found = match_label(line)
@@ -151,6 +154,20 @@ def _block_heading(lines: list[str], index: int) -> bool:
 
 # An option listed on its own line: its box, or 口/门 read in the box's place (口 电子邮件).
 _OPTION_LINE = re.compile(r"^(?:[□☐☑■√✓✔☒]|[口门]\s*(?=[\u4e00-\u9fff]{2}))")
+# An option of a list one per line whose box was lost (口邮寄 / 电子邮件 / □当面领取).
+_OPTION_WORD = re.compile(r"(?:纸质文本|纸质|电子文档|电子版|光盘|磁盘|邮寄|电子邮件|当面领取|自行领取|传真|现场查阅|网上获取)")
+
+
+def _in_option_list(lines: list[str], index: int) -> bool:
+    """The line goes on a list of options: it has its box, or it is an option word between boxed
+    lines (never one followed by its own value, as an 电子邮件 label is by an address)."""
+    if _OPTION_LINE.match(lines[index]):
+        return True
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(_OPTION_WORD.fullmatch(lines[index]) and _OPTION_LINE.match(lines[index - 1])
+                and (_OPTION_LINE.match(following) or not following))
+
+
 # What a value read into a stacked label's place must look like, by its field (a value that does
 # not fit leaves the lines as they were).
 _FITS: dict[str, re.Pattern[str]] = {
@@ -217,7 +234,7 @@ def read_pairs(text: str) -> list[Pair]:
                 values.append(lines[probe])
                 probe += 1
                 # Option rows listed one per line continue while lines start with a box.
-                if field in ("media", "method") and probe < len(lines) and _OPTION_LINE.match(lines[probe]):
+                if field in ("media", "method") and probe < len(lines) and _in_option_list(lines, probe):
                     continue
                 if field not in _MULTILINE_FIELDS:
                     break

@@ -36,7 +36,8 @@ def display_width(line: str) -> int:
 
 
 def reflow(text: str) -> str:
-    from intake.classifiers.fields.pairs import is_label_line, starts_wrapped_label
+    from intake.classifiers.fields.cells import is_label_line
+    from intake.classifiers.fields.pairs import starts_wrapped_label
     lines = text.split("\n")
     widths = sorted(display_width(line.strip()) for line in lines if line.strip())
     if len(widths) < 3:
@@ -119,7 +120,10 @@ _ENGLISH_OPENING = re.compile(r"^(?:(?:Dear|To the|Re|Subject|I am|My name|Yours
 def is_heading(line: str) -> bool:
     """A document's title line (政府信息公开申请书, Request for Disclosure of Government Information)."""
     line = line.strip()
-    return bool(_HEADING.match(line)) or _english_heading(line)
+    # A bilingual title: the Chinese one followed by its English (政府信息公开申请表 Application for …).
+    chinese, _, english = line.partition(" ")
+    bilingual = bool(english) and bool(_HEADING.match(chinese)) and _english_heading(english)
+    return bool(_HEADING.match(line)) or _english_heading(line) or bilingual
 
 
 def _english_heading(line: str) -> bool:

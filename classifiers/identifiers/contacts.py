@@ -30,7 +30,9 @@ PHONE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # mobile: 13812345678, 138 1234 5678, 138-1234-5678, +86 prefix left out
     re.compile(rf"(?<![0-9])(?:(?:\+|00)?86[ -]?)?(1[3-9][0-9](?:[ {_DASHES}]?[0-9]{{4}}){{2}})(?![0-9])"),
     # landline with area code: 0635-8367215, 0635—8519813, (0635)8367215, 0635 8367215, 010-12345678-123
-    re.compile(rf"(?<![0-9])((?:[(（]\s?{_AREA}\s?[)）]\s?|{_AREA}\s?[{_DASHES}]?\s?)[2-9][0-9]{{6,7}}{_EXTENSION})(?![0-9])"),
+    # (the local number may be grouped: 010-8419 5520)
+    re.compile(rf"(?<![0-9])((?:[(（]\s?{_AREA}\s?[)）]\s?|{_AREA}\s?[{_DASHES}]?\s?)[2-9](?:[0-9]{{6,7}}|[0-9]{{2,3}} [0-9]{{4}})"
+               rf"{_EXTENSION})(?![0-9])"),
     # local number right after a phone label
     re.compile(r"(?:电话|联系方式|座机|传真|Tel|TEL|tel)\s?[:：]?\s?([2-9][0-9]{6,7})(?![0-9])"),
 )

@@ -47,7 +47,8 @@ CUES: tuple[Cue, ...] = (
     Cue(Route.APPLICATION, r"(想|要|希望)(看看|查阅|了解)(这个|该|上述|一下)?.{0,6}(计划|文件|通知|决定|报告|名单|方案)|现场查阅|查阅、抄录", 1.5),
     Cue(Route.APPLICATION, r"(获取|提供)(信息|政府信息)?的?方式|载体形式|以纸质|电子文档形式|邮寄给我|发送至", 1.0),
     # petition: one's own matter, asking for a solution or redress from the agency
-    Cue(Route.PETITION, r"解决(问题|本人|我的)?|给我一个说法|为我做主|讨个说法|主持公道", 2.0),
+    Cue(Route.PETITION, r"解决(问题|本人|我的)?|给我一个说法|(?:为|给|替)(?:我|我们)做主|求(?:你们|领导|政府|局里)?做主|"
+                        r"讨个说法|主持公道", 2.0),
     Cue(Route.PETITION, r"撤销(对我|对本人)?的?(处罚|决定)|退还罚款|处罚过重|重新(处理|调查|处罚|认定)", 2.5),
     Cue(Route.PETITION, r"精神(损失|损害)|打击报复|不公正?|不作为|态度恶劣|多次(反映|到)", 1.5),
     Cue(Route.PETITION, r"信访|上访|反映人|诉求|恳请|申诉", 1.5),
@@ -117,7 +118,7 @@ def classify(text: str, *, subject: str = "", request_text: str | None = None,
     marked = is_marked(text, subject) if marked is None else marked
     reasons: list[str] = []
     scores = _cue_scores(full, _topic_free(full, request_text), reasons)
-    _title_scores(text, scores, reasons)
+    _title_scores(text, scores, reasons, subject)
     article_39 = _article_39(full, request_text, scores, marked, reasons)
     if sum(scores.values()) <= 0 and not model_cats:
         return Classification(Route.OTHER, 0.4, marked, tuple(reasons + ["no cue matched"]))
@@ -171,14 +172,22 @@ def _cue_scores(full: str, topic_free: str, reasons: list[str]) -> dict[Route, f
 
 _TITLE_WORDS = ((Route.COMPLAINT, r"投诉"), (Route.REPORT, r"举报"), (Route.CONSULTATION, r"咨询"),
                 (Route.PETITION, r"信访|请求解决|申诉|反映"),
-                (Route.OTHER, r"通知|发票|广告|邀请函|感谢信|表扬信|简报|通讯(?!地址|录|员)|回执|应诉通知书|转办函|交办函"))
+                (Route.OTHER, r"通知|发票|广告|邀请函|感谢信|表扬信|贺信|贺卡|慰问信|倡议书|简报|通讯(?!地址|录|员)|回执|回单|"
+                               r"签收单|退回批条|应诉通知书|转办函|交办函"))
 
 
-def _title_scores(text: str, scores: dict[Route, float], reasons: list[str]) -> None:
-    """The title line says most about what a letter is."""
-    title = _title(text)
+# What a forwarded or answered e-mail's subject starts with (转发：关于举办…的通知).
+_FORWARDED = re.compile(r"^\s*(?:(?:转发|回复|答复|Fwd?|Re|FW|RE|AW|WG)\s*[：:]\s*)+", re.I)
+
+
+def _title_scores(text: str, scores: dict[Route, float], reasons: list[str], subject: str = "") -> None:
+    """The title line says most about what a letter is; an e-mail's subject is its title too."""
+    titles = [title for title in (_title(text), _FORWARDED.sub("", subject).strip()) if title]
     for route, pattern in _TITLE_WORDS:
-        if title and re.search(pattern, title):
+        # A title that asks for a document names it (申请公开《…的通知》): its words are not the mail's kind.
+        title = next((title for title in titles if re.search(pattern, title)
+                      and not (route == Route.OTHER and re.search(r"申请|《", title))), None)
+        if title:
             scores[route] += 3.0
             reasons.append(f"{route}: title {title!r}")
 
@@ -273,7 +282,7 @@ def _title(text: str) -> str | None:
     for line in text.splitlines()[:6]:
         line = line.strip()
         if 2 <= len(line) <= 30 and not re.search(r"[：:，,。]$|FROM|^\d", line) and re.search(
-                r"(申请|书|函|信|表|通知|发票|材料)$", line):
+                r"(申请|书|函|信|表|通知|发票|材料|批条|回执|回单|贺卡)$", line):
             return line
     return None
 

@@ -140,7 +140,9 @@ def demand_redress(stock: Stock, scene: Scene) -> tuple[str, str]:
         "我要求对方赔礼道歉并赔偿", "请依法处理我的投诉，维护消费者权益", "请你们督促{shop}把预付的钱退给我",
         "麻烦你们让{shop}给我换一个新的", "要求{shop}把多收的{amount}元还给我", "请帮我找{shop}要回押金",
         "希望贵局责成商家退还剩余卡内余额", "请协调{company}赔我的损失")))
-    style = stock.pick(("with_story", "bare", "bare"))
+    style = stock.pick(("with_story", "bare", "bare", "english"))
+    if style == "english":
+        return style, stock.pick(EN_REDRESS)
     return style, f"{dispute}，{demand}" if style == "with_story" else demand
 
 
@@ -150,11 +152,30 @@ def demand_enforce(stock: Stock, scene: Scene) -> tuple[str, str]:
         "请贵局依法查处", "请你们派人去查一查", "请依法调查处理，并将处理结果告知举报人", "恳请立案调查，严肃处理",
         "请尽快取缔这个黑作坊", "要求对{shop}依法予以处罚", "请责令其立即整改", "请查处后把结果回复给我",
         "希望你们管一管，别让它再害人", "请依法核查并告知查处结果", "请对该企业的违法行为予以查处", "请来现场检查")))
-    style = stock.pick(("with_wrong", "with_wrong", "bare"))
+    style = stock.pick(("with_wrong", "with_wrong", "bare", "english"))
+    if style == "english":
+        return style, stock.pick(EN_ENFORCE)
     return style, f"{scene.shop}{wrong}，{demand}" if style == "with_wrong" else demand
 
 
+# A foreign writer's demands: punish a seller, pay back a buyer, undo the agency's own act.
+EN_ENFORCE = (
+    "Please investigate this false labeling and inform me of the result", "I want to report the restaurant on Dongchang Road",
+    "I would like to report a shop that sells fake goods", "Please punish the seller and tell me what you found",
+    "Please look into this and take action against the company", "I am reporting this supermarket for selling expired milk",
+    "Please inspect the restaurant and let me know the outcome", "I urge you to stop this illegal business")
+EN_REDRESS = (
+    "I want a full refund for the broken phone", "Please help me get my money back from the shop",
+    "I demand compensation from the seller", "Please ask the store to replace the product or refund me",
+    "Could you mediate so that the shop returns my deposit")
+EN_AGENCY = (
+    "Please cancel the fine imposed on my company", "I ask you to return the goods your officers took from my shop",
+    "Please remove my company from the abnormal operations list", "I request that the penalty decision against me be withdrawn")
+
+
 def demand_agency(stock: Stock, scene: Scene) -> tuple[str, str]:
+    if stock.pick((False, False, False, False, True)):
+        return "english", stock.pick(EN_AGENCY)
     return "own_matter", scene.fill(stock.pick((
         "请求撤销对我作出的{docno}行政处罚决定", "要求你局重新作出决定", "请领导给我一个说法", "请尽快解决我的问题",
         "请求返还被扣押的{product}", "要求退还罚款{amount}元", "请求追究执法人员的责任", "希望领导重视，落实我的诉求",
@@ -165,6 +186,8 @@ def demand_agency(stock: Stock, scene: Scene) -> tuple[str, str]:
         "请马上给我办理执照变更登记", "请消除对我们公司信用的不良影响", "请求删除对我的不良信用记录",
         "请对经办人员推诿拖延的做法作出解释并向我道歉", "要求处理那个态度恶劣的执法人员",
         "请尽快把扣押的{product}还给我", "请求撤回对我的处罚公示", "请尽早给我恢复正常经营",
+        # Said plainly, as a villager dictates it: give back what was taken, pay for what was lost.
+        "把扣走的{product}还给我", "求领导给做主，把扣的{product}退给我", "赔我被扣坏了的{product}钱", "你们扣的东西啥时候还我",
         # The same documents a request names, but to be undone: the verb decides.
         "请撤销贵局作出的{docno}行政处罚决定书", "要求撤销你局对我作出的{docno}处罚决定", "请求依法撤销{docno}行政处罚决定书",
         "申请撤销贵局{docno}决定并退还罚款", "请变更贵局作出的{docno}处罚决定，减轻处罚", "请收回{docno}查封决定书")))
