@@ -16,7 +16,7 @@ from intake.kernel.model import Delivery, Medium, Method
 MEDIA_WORDS: tuple[tuple[str, str], ...] = (
     ("纸质文本", "paper"), ("纸质形式", "paper"), ("纸质材料", "paper"), ("纸质版", "paper"), ("纸面", "paper"),
     ("纸质", "paper"), ("复印件", "paper"), ("书面", "paper"), ("纸件", "paper"), ("纸本", "paper"), ("纸版", "paper"),
-    ("打印件", "paper"), ("纸的", "paper"), ("复印", "paper"), ("paper copy", "paper"), ("hard copy", "paper"),
+    ("打印件", "paper"), ("纸的", "paper"), ("复印", "paper"), ("印出来", "paper"), ("打印出来", "paper"), ("paper copy", "paper"), ("hard copy", "paper"),
     ("电子文档", "electronic"), ("电子文本", "electronic"), ("电子版", "electronic"), ("电子数据", "electronic"),
     ("电子文件", "electronic"), ("电子形式", "electronic"), ("扫描件", "electronic"), ("电子档", "electronic"),
     ("PDF", "electronic"), ("电子文本", "electronic"), ("electronic copy", "electronic"), ("digital copy", "electronic"),
@@ -52,11 +52,19 @@ _NEGATED = re.compile(r"(不用|不要|不必|无需|无须|不需要|别)\s*$")
 _TICKED = "☑■√✓✔☒"
 
 
+def _kinds_named(words: str) -> tuple[set[str], set[str]]:
+    return ({value for word, value in MEDIA_WORDS if len(word) >= 2 and word in words},
+            {value for word, value in METHOD_WORDS if len(word) >= 2 and word in words})
+
+
 def _every_option(words: str) -> bool:
     """A list naming three or more options of one kind (纸质电子文档光盘 获取途径 邮寄电子邮件当面领取…)."""
-    media = {value for word, value in MEDIA_WORDS if len(word) >= 2 and word in words}
-    methods = {value for word, value in METHOD_WORDS if len(word) >= 2 and word in words}
+    media, methods = _kinds_named(words)
     return len(media) >= 3 or len(methods) >= 4
+
+
+def _options_listed(words: str) -> int:
+    return max(len(kinds) for kinds in _kinds_named(words))
 
 
 # Two-character options as printed on forms, for reading a ticked one that OCR garbled (☑传其, ☑邮存).
@@ -85,8 +93,8 @@ def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = Non
         chosen = _chosen_in_rows(pair.value)
         if chosen is None:  # no boxes at all: the value is plain words (online forms) or prose
             plain = pair.value.replace("\n", " ")
-            if _every_option(plain):
-                continue    # the form's whole list with every box lost: what was ticked cannot be read
+            if _every_option(plain) or (_options_listed(plain) >= 2 and re.search(rf"[{_TICKED}]", text)):
+                continue    # the form's list with its boxes lost (the other rows have theirs): what was ticked cannot be read
             chosen = [plain]
         for words in chosen:
             words = _misread_option(words)

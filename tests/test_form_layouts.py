@@ -7,7 +7,7 @@ from intake.classifiers.completeness import unread_hints
 from intake.classifiers.fields.concepts import match_label
 from intake.classifiers.fields.pairs import first, read_pairs
 from intake.classifiers.understand import understand
-from intake.kernel import Missing
+from intake.kernel import Medium, Missing
 from tests.helpers import resident_id
 
 PERSON_ID = resident_id("37150219810412301")
@@ -59,6 +59,9 @@ def test_a_column_of_labels_before_the_column_of_their_values() -> None:
     # Values that do not fit their labels leave the lines as they were.
     kept = read_pairs("联系电话\n联系地址\n申请公开内容\n见附件\n")
     assert first(kept, "phone") is None
+    # A question under the request label is no address, even when it names a 乡.
+    asked = read_pairs("联系地址\n申请公开内容\n请问：主播在直播间卖家乡的农产品算不算广告代言人？\n文号\n")
+    assert first(asked, "address") is None and first(asked, "description").value.startswith("请问")
 
 
 def test_a_name_wrapped_into_the_next_cell_of_its_row() -> None:
@@ -140,3 +143,16 @@ def test_empty_boxes_are_no_hint_that_a_delivery_choice_was_missed() -> None:
     text = "载体形式\n□纸质 □电子文档 □光盘\n获取方式\n□邮寄 口电子邮件\n电子邮箱\nwu@example.com"
     assert unread_hints(text, (Missing.DELIVERY_FORMAT,), asks_information=False) == ()
     assert unread_hints("请邮寄给我", (Missing.DELIVERY_FORMAT,), asks_information=False)
+
+
+def test_a_row_whose_boxes_were_lost_beside_rows_that_kept_theirs_says_nothing() -> None:
+    text = ("所需信息\n2025年进口食品监督抽检的批次数量\n载体 Medium\n纸质Paper电子Electronic\n获取方式 Delivery\n"
+            "□邮寄Post ☑电子邮件E-mail □自取Pick-up\n")
+    delivery = understand(text).extraction.delivery
+    assert Medium.PAPER not in delivery.media and [str(m) for m in delivery.methods] == ["email"]
+
+
+def test_printed_out_on_paper_in_plain_words() -> None:
+    text = f"俺想要去年村里农资店化肥的抽检结果，用纸印出来寄给俺。俺的身份证号：{PERSON_ID}，电话：13805359876。"
+    delivery = understand(text).extraction.delivery
+    assert [str(m) for m in delivery.media] == ["paper"] and [str(m) for m in delivery.methods] == ["post"]

@@ -173,7 +173,7 @@ def _in_option_list(lines: list[str], index: int) -> bool:
 _FITS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"(?:\+?\d[\d\- ]{6,}\d)"),
     "email": re.compile(r"[\w.\-]+@[\w\-]+\.[\w.\-]+"),
-    "address": re.compile(r"^[\u4e00-\u9fff].{3,60}?[省市区县镇乡街路道巷村号楼室院]"),
+    "address": re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:省|自治区|市|县|区|旗|镇|乡)[^：:？?，,。]{2,50}[路街道巷村号楼室院组]"),
     "postcode": re.compile(r"^\d{6}$"),
     "id_number": re.compile(r"[0-9A-Za-z]{8,}"),
     "uscc": re.compile(r"[0-9A-Z]{15,18}"),
