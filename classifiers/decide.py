@@ -51,7 +51,8 @@ class Decision:
 
 def decide_status(*, route: Route, missing: tuple[Missing, ...], sha256: str, confidence: float = 1.0,
                   ocr_confidence: float = 1.0, has_text: bool = True, earlier: EarlierApplication | None = None,
-                  reviewed: bool = False, unread: tuple[str, ...] = (), rules: ReviewRules = ReviewRules()) -> Decision:
+                  reviewed: bool = False, unread: tuple[str, ...] = (), rules: ReviewRules = ReviewRules(),
+                  doubts: tuple[str, ...] = ()) -> Decision:
     """The status of one document. `reviewed`: a person has looked (the office's edits), so the
     doubts of rule 4 no longer apply."""
     if route != Route.APPLICATION:
@@ -64,6 +65,9 @@ def decide_status(*, route: Route, missing: tuple[Missing, ...], sha256: str, co
     status, confidence, reasons = _own_status(missing, confidence, ocr_confidence, has_text, reviewed, rules)
     if status == Status.NEEDS_CORRECTION and unread and not reviewed:
         status, reasons = Status.NEEDS_REVIEW, reasons + unread
+    if status == Status.ACCEPTED and doubts and not reviewed:
+        # An ID that fails its check: accepting would register a wrong identity; a person asks.
+        status, reasons = Status.NEEDS_REVIEW, reasons + doubts
     if earlier is None:
         return Decision(status, missing, confidence, reasons=reasons)
     # Art. 30: a complete re-send of an incomplete application corrects it — also when the earlier

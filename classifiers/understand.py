@@ -5,7 +5,7 @@ decided in decide.py."""
 from __future__ import annotations
 
 import re
-
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -14,6 +14,8 @@ from intake.classifiers.agency import AgencyFacts
 from intake.classifiers.channel import without_cover_sheet, without_transmit_lines
 from intake.classifiers.completeness import unread_hints
 from intake.classifiers.fields.reflow import collapse_spaced_letters, reflow
+from intake.classifiers import identifiers as ids
+from intake.classifiers.identifiers.codes import typed_text
 from intake.classifiers.route.clauses import CLEAR
 from intake.classifiers.route.rules import is_marked
 from intake.classifiers.written import as_written, plain_pronouns
@@ -31,6 +33,7 @@ class Understanding:
     confidence: float                    # in the route and the fields, OCR quality included
     unread: tuple[str, ...] = ()         # missing items the whole text may hold after all
     clauses: tuple[ClauseRole, ...] = ()  # each clause's likeliest role, for the review page
+    doubts: tuple[str, ...] = ()         # values read as written that fail their checks (a typo to ask about)
 
 
 @lru_cache(maxsize=1)
@@ -42,10 +45,17 @@ def default_pipeline() -> Language:
 
 def understand(text: str, *, written: str | None = None, email: EmailMeta | None = None,
                agency: AgencyFacts = AgencyFacts(), ocr_confidence: float = 1.0,
-               nlp: Language | None = None) -> Understanding:
+               nlp: Language | None = None, typed: bool = False) -> Understanding:
     """`text` may be a simplified copy of a traditional-script document (the same length); then
     `written` is the document as written, and the values found are given back in its characters.
-    Dialect pronouns (俺, 恁) are read through such a copy too."""
+    Dialect pronouns (俺, 恁) are read through such a copy too. `typed`: no page was read by OCR
+    (an e-mail, a text layer), so an ID that fails its check is kept as written, not repaired."""
+    with typed_text() if typed else nullcontext():
+        return _understand(text, written=written, email=email, agency=agency, ocr_confidence=ocr_confidence, nlp=nlp)
+
+
+def _understand(text: str, *, written: str | None, email: EmailMeta | None, agency: AgencyFacts,
+                ocr_confidence: float, nlp: Language | None) -> Understanding:
     from intake.classifiers.nlp import run
     simplified_copy = written is not None and written != text
     text = _lost_brackets(without_transmit_lines(without_cover_sheet(text)))
@@ -72,7 +82,14 @@ def understand(text: str, *, written: str | None = None, email: EmailMeta | None
     unread = unread_hints(original, result.missing, asks_information=asked, agency_phones=agency.phones,
                           agency_words=agency.address_words) if application else ()
     return Understanding(classification, extraction if application else None, result, confidence, unread,
-                         _roles(doc._.clauses or []))
+                         _roles(doc._.clauses or []), _doubts(extraction) if application else ())
+
+
+def _doubts(extraction: Extraction) -> tuple[str, ...]:
+    applicant = extraction.applicant
+    if applicant.id_type == "resident_id" and applicant.id_number and not ids.resident_id_valid(applicant.id_number):
+        return ("applicant_id: the ID number as written fails its check character (GB 11643): a typo to ask about",)
+    return ()
 
 
 def _roles(found: list[tuple[str, dict[str, float]]]) -> tuple[ClauseRole, ...]:

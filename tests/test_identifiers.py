@@ -580,3 +580,13 @@ def test_a_valid_credit_code_with_few_digits_is_found_as_written():
     code += uscc_check(code)
     assert [(c.value, c.valid) for c in find_usccs(f"统一社会信用代码：{code}")] == [(code, True)]
     assert find_usccs(f"统一社会信用代码：{code[:-1]}{'A' if code[-1] != 'A' else 'B'}") == []
+
+
+def test_typed_text_keeps_a_code_as_written_instead_of_repairing_it() -> None:
+    from intake.classifiers.identifiers.codes import typed_text
+    wrong = "371502197003152426"          # one digit off: a repair would pass the check
+    [repaired] = ids.find_resident_ids(f"身份证号：{wrong}")
+    assert repaired.valid and repaired.value != wrong
+    with typed_text():
+        [kept] = ids.find_resident_ids(f"身份证号：{wrong}")
+    assert kept.value == wrong and not kept.valid

@@ -135,3 +135,22 @@ def test_a_utf16_text_with_its_byte_order_mark_is_read(home, tmp_path):
     letter.write_bytes("咨询函\r\n请问办理食品经营许可证需要哪些材料？\r\n联系人：孙五".encode("utf-16"))
     [record] = parse_jsonl(run(home, str(letter)).stdout)
     assert record["status"] != "failed" and "食品经营许可证" in record["text"]
+
+
+def test_a_typed_id_that_fails_its_check_is_kept_as_written_and_asked_about(home, tmp_path):
+    # 18 digits whose check character is wrong: in a scan a misread digit is repaired when only one
+    # repair passes; typed by the writer, it is the writer's typo and a person must ask.
+    typed = "371502197003152426"
+    message = EmailMessage()
+    message["From"] = "刘淑芬 <liushufen@example.com>"
+    message["To"] = "office@example.gov.cn"
+    message["Subject"] = "政府信息公开申请"
+    message.set_content(f"您好，我申请公开2025年本区农贸市场快检结果汇总，请发电子版到我的邮箱。\n"
+                        f"刘淑芬 身份证号：{typed} 电话：13563512345")
+    path = tmp_path / "typed.eml"
+    path.write_bytes(bytes(message))
+    [record] = parse_jsonl(run(home, str(path)).stdout)
+    assert record["applicant"]["id_number"] == typed
+    assert record["status"] == "needs_review"
+    reasons = sqlite3.connect(home / "register.db").execute("select reasons from documents").fetchone()[0]
+    assert "fails its check character" in reasons and typed not in reasons

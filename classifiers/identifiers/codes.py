@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from intake.classifiers.identifiers.checksums import (
@@ -26,6 +28,22 @@ from intake.classifiers.identifiers.checksums import (
     uscc_valid,
 )
 from intake.classifiers.identifiers.text import IdCandidate, normalise_text
+
+
+# A substituted character repairs what a recogniser misread; in text someone typed there is no
+# misreading to repair, and a wrong check character is the writer's, to be shown, not rewritten.
+_GUESSING: ContextVar[bool] = ContextVar("guessing", default=True)
+
+
+@contextmanager
+def typed_text() -> Iterator[None]:
+    """Within this block codes are read as typed: look-alike characters (O for 0) are still read,
+    but no character is substituted to make a check pass."""
+    token = _GUESSING.set(False)
+    try:
+        yield
+    finally:
+        _GUESSING.reset(token)
 
 
 # ---------------------------------------------------------------- repairing a reading
@@ -148,10 +166,14 @@ def _classify_run(raw: str, span: tuple[int, int]) -> tuple[str, IdCandidate] | 
         return ("uscc", IdCandidate(literal, True, False, span, raw)) if whole else None
     id_opts, uscc_opts = _id_options(chars), _uscc_options(chars)
     person = _read_resident_id(id_opts, literal) if id_opts else None
+    if person is not None and person.guessed and not _GUESSING.get():
+        person = _Reading(literal, False, False)      # typed: reported as written, and invalid
     if person is not None and person.valid and not person.corrected:
         return "id", IdCandidate(person.value, True, False, span, raw)     # the common case, and cheap
     company = (_resolve(uscc_opts, literal, uscc_valid, USCC_ALPHABET, _USCC_NEIGHBOURS, _USCC_PLAUSIBLE)
                if uscc_opts else None)
+    if company is not None and company.guessed and not _GUESSING.get():
+        company = _Reading(literal, False, False)
     # Spaces may join two numbers, so a separated run is taken only as read; a run shaped like
     # a resident ID is never made a USCC by a guess.
     separated = any(c in _CODE_SEP_CHARS for c in raw)

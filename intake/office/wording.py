@@ -68,6 +68,7 @@ _RULES: list[_Rule] = [(re.compile(pattern), render) for pattern, render in (
      lambda m: f"第二十九条第二项：描述过于笼统，无法检索（“{m[1]}”）"),
     (r"^Art\. 29\(三\): no form or way of getting the information$", lambda m: "第二十九条第三项：没有信息的形式和获取方式"),
     (r"^Art\. 29\(一\): (?:the )?(?:ID|id) number .*check", lambda m: "第二十九条第一项：证件号码校验位不符，按缺少身份证明处理"),
+    (r"^applicant_id: the ID number as written fails its check character", lambda m: "证件号码校验位不符，可能写错，请人工核对后再受理"),
     (r"^attachment '(.*)' skipped: not a readable document type$", lambda m: f"附件“{m[1]}”不是可读取的文件类型，已跳过"),
     (r"^attachment '(.*)' unreadable: ", lambda m: f"附件“{m[1]}”无法读取"),
     (r"^attachment '(.*)' \((\d+) bytes\) dropped", lambda m: f"附件“{m[1]}”（{m[2]} 字节）超出限制，未读取"),

@@ -143,7 +143,8 @@ def judge(claimed: Claim, reading: Reading, services: Services) -> tuple[Record,
     intake = claimed.intake
     text = reading.text
     meaning = understand(reading.simplified_text, written=text, email=reading.email, agency=services.agency,
-                         ocr_confidence=reading.ocr_confidence, nlp=services.nlp)
+                         ocr_confidence=reading.ocr_confidence, nlp=services.nlp,
+                         typed=not any(page.lines for page in reading.texts))
     route = meaning.classification.route
     extraction = meaning.extraction
     earlier = None
@@ -153,6 +154,7 @@ def judge(claimed: Claim, reading: Reading, services: Services) -> tuple[Record,
     decision = decide_status(route=route, missing=meaning.check.missing, sha256=intake.sha256,
                              confidence=meaning.confidence, ocr_confidence=reading.ocr_confidence,
                              has_text=bool(text.strip()), earlier=earlier, unread=meaning.unread,
+                             doubts=meaning.doubts,
                              rules=services.review_rules)
     deadlines = compute_deadlines(intake.received_on, decision.status,
                                   clock_events(services.register.events(claimed.document_id)), services.calendar)
