@@ -179,7 +179,14 @@ def _chosen_in_rows(value: str) -> list[str] | None:
         if chosen is not None and sum(boxes) >= 2:
             chosen += [line for line, count in zip(lines, boxes) if count == 0 and _first_option(line) in _option_words()]
         return chosen
-    rows = [_ticked_options(line) for line in lines]
+    # A line without a box goes on the row above it (☑电 / 子邮件传真: the cell wrapped).
+    joined: list[str] = []
+    for line, count in zip(lines, boxes):
+        if joined and count == 0:
+            joined[-1] += line if re.match(r"[\u4e00-\u9fff]", line) else " " + line
+        else:
+            joined.append(line)
+    rows = [_ticked_options(line) for line in joined]
     if all(row is None for row in rows):
         return None
     return [words for row in rows for words in row or []]

@@ -156,3 +156,11 @@ def test_printed_out_on_paper_in_plain_words() -> None:
     text = f"俺想要去年村里农资店化肥的抽检结果，用纸印出来寄给俺。俺的身份证号：{PERSON_ID}，电话：13805359876。"
     delivery = understand(text).extraction.delivery
     assert [str(m) for m in delivery.media] == ["paper"] and [str(m) for m in delivery.methods] == ["post"]
+
+
+def test_an_option_cut_where_its_cell_wrapped() -> None:
+    text = "获取信息的方式(可多选)\n□自行领取 □邮寄 □快递 ☑电\n子邮件传真\n申请人签字、盖章\n吴海燕"
+    method = first(read_pairs(text), "method")
+    assert method.value == "□自行领取 □邮寄 □快递 ☑电\n子邮件传真"
+    from intake.classifiers.delivery import extract_delivery
+    assert [str(m) for m in extract_delivery(text, read_pairs(text)).methods] == ["email"]

@@ -163,6 +163,10 @@ def _in_option_list(lines: list[str], index: int) -> bool:
     lines (never one followed by its own value, as an 电子邮件 label is by an address)."""
     if _OPTION_LINE.match(lines[index]):
         return True
+    cut = re.search(r"[□☐☑■☒]\s*([\u4e00-\u9fff]{1,2})$", lines[index - 1])
+    if cut and not _OPTION_WORD.fullmatch(cut.group(1)) and re.match(r"[\u4e00-\u9fff]", lines[index]) \
+            and not re.search(r"[：:]", lines[index]):
+        return True     # an option cut where its cell wrapped: ☑电 / 子邮件传真
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return bool(_OPTION_WORD.fullmatch(lines[index]) and _OPTION_LINE.match(lines[index - 1])
                 and (_OPTION_LINE.match(following) or not following))
@@ -229,12 +233,14 @@ def read_pairs(text: str) -> list[Pair]:
             probe = index + 1
             if probe < len(lines) and is_note(lines[probe]):
                 probe += 1
-            while probe < len(lines) and not _ends_value(lines[probe], field, probe == index + 1) \
+            listed = False
+            while probe < len(lines) and (listed or not _ends_value(lines[probe], field, probe == index + 1)) \
                     and not _block_heading(lines, probe):
                 values.append(lines[probe])
                 probe += 1
                 # Option rows listed one per line continue while lines start with a box.
-                if field in ("media", "method") and probe < len(lines) and _in_option_list(lines, probe):
+                listed = field in ("media", "method") and probe < len(lines) and _in_option_list(lines, probe)
+                if listed:
                     continue
                 if field not in _MULTILINE_FIELDS:
                     break
