@@ -132,10 +132,10 @@ def postcode_of(pairs: Sequence[Pair], text: str) -> str | None:
     spaced = re.search(r"(?:邮编|邮政编码)[：:\s]*((?:\d[ \u3000]?){5}\d)(?![\d ])", text)   # boxes on envelopes
     if spaced:
         return re.sub(r"\s", "", spaced.group(1))
-    bracketed = re.search(r"(?<=[号室楼栋院层座区村组])\s*[（(](\d{6})[）)]|(?:地址|住址|住所)[^\n]{2,80}?[（(](\d{6})[）)]",
-                          text)    # …文化路12号（252100）, …研究生公寓（250100）
+    bracketed = re.search(r"(?<=[号室楼栋院层座区村组])\s*[（(](\d{6})[）)]|(?:地址|住址|住所)[^\n]{2,80}?(?:[（(](\d{6})[）)]|"
+                          r"[，,]\s*(\d{6})(?!\d))", text)    # …文化路12号（252100）, …研究生公寓（250100）, …502，252000
     if bracketed:
-        return bracketed.group(1) or bracketed.group(2)
+        return bracketed.group(1) or bracketed.group(2) or bracketed.group(3)
     for pair in pairs:      # written straight after the address: …C区6号252000
         run_on = re.search(r"[号室楼栋院层座区]\s*[（(]?(\d{6})[）)]?$", pair.value) if pair.field == "address" else None
         if run_on:

@@ -56,7 +56,7 @@ def extract_request(text: str, pairs: Sequence[Pair], asked_clause: str | None =
 
 # The words before what is asked for in a plain request: 我想要… / 麻烦你们把… / 能不能给我…
 _PLAIN_ASK = re.compile(r"^(?:现在|所以|因此|这回|这次)?(?:我们?|本人)?(?:就)?(?:想|要|想要|需要|希望|只想)?(?:申请|请求|请|麻烦|能不能|能否|帮我)?"
-                        r"(?:你们|你局|贵局)?(?:把|给我|提供|公开|查|看看|看一下|调一下|要|拿到)?(?:一份|一下)?(?:的(?:就)?是)?")
+                        r"(?:你们(?!单位|局|的|那)|你局|贵局)?(?:把|给我|提供|公开|查|看看|看一下|调一下|要|拿到)?(?:一份|一下)?(?:的(?:就)?是)?")
 
 
 # …and in an English one: I kindly request… / I would like to obtain… / Please provide me with…
@@ -140,6 +140,8 @@ def _cited_document(text: str) -> str | None:
 
 # The form's option row read into the cell above it (…的部分。☑纸质 □电子文档光盘): the request ends there.
 _OPTION_ROW = re.compile(r"\s*[☑□■☐☒]\s*(?:纸质|电子|光盘|磁盘|邮寄|当面|传真|现场|网上|自行|其他)")
+# How to send it, run on without a comma (…有多少要多少复印了寄给我): the request ends there.
+_SEND_IT = re.compile(r"(?:复印|打印|印出来)?(?:了|好|后)?(?:邮寄给|寄给|寄到|发给|发到|送到)(?:我|俺|$)")
 # A label cell read in front of a numbered request (载体 / 1.…, a column of labels before their values).
 _LABEL_BEFORE_LIST = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]|[（(][一二三四五六七八九十\d][）)])")
 
@@ -149,6 +151,9 @@ def _narrow(description: str) -> str:
     option = _OPTION_ROW.search(description)
     if option and option.start() >= 6:
         description = description[:option.start()]
+    sent = _SEND_IT.search(description)
+    if sent and sent.start() >= 6:
+        description = description[:sent.start()]
     label = _LABEL_BEFORE_LIST.match(description)
     if label and match_label(label.group(1)).field not in (None, "description"):
         description = description[label.end():]

@@ -68,3 +68,16 @@ def test_how_the_letter_was_sent_is_not_how_the_answer_should_come() -> None:
     text = ("昨天已传真申请表，怕没收到，再发邮件一份。\n申请公开：2025年本县停业整顿的餐饮单位名单。\n请传真至0635-7310000。")
     delivery = extract_delivery(text, [])
     assert [str(m) for m in delivery.methods] == ["fax"]
+
+
+def test_an_unpunctuated_request_ends_where_the_writer_says_how_to_send_it() -> None:
+    text = (f"我是冠县的退休职工吴海燕\n我要你们单位2024年冠县农贸市场快检的检测记录复印了寄给我我慢慢看\n"
+            f"身份证{PERSON_ID}电话13805359876\n地址冠县清泉街道红旗路21号")
+    extraction = understand(text).extraction
+    assert extraction.request.description.endswith("快检的检测记录")
+    assert [str(m) for m in extraction.delivery.media] == ["paper"]
+    assert [str(m) for m in extraction.delivery.methods] == ["post"]
+
+
+def test_a_postcode_after_the_address_and_a_comma() -> None:
+    assert postcode_of([], "地址：聊城市东昌府区湖西街道东昌西路45号3号楼1单元502，252000\n") == "252000"

@@ -234,9 +234,12 @@ def delivery(stock: Stock, scene: Scene) -> tuple[str, str]:
 
 
 def purpose(stock: Stock, scene: Scene) -> tuple[str, str]:
-    return "purpose", stock.pick((
+    return "purpose", scene.fill(stock.pick((
         "用于民事诉讼举证", "主要是为了学术研究", "了解企业经营合规情况", "维护本人合法权益", "撰写毕业论文需要",
-        "所需信息用途：自身生产经营需要", "我想知道我们买的东西安不安全", "作为向法院起诉的证据", "用于新闻报道"))
+        "所需信息用途：自身生产经营需要", "我想知道我们买的东西安不安全", "作为向法院起诉的证据", "用于新闻报道",
+        # What the writer will do with the records himself: a claim against the seller is his, not the agency's.
+        "我好拿着去找{shop}要赔偿", "好拿这个去跟商家讨说法", "用于向{company}索赔", "拿到结果我好去法院告他",
+        "我要拿着这个去找卖{product}的人赔钱", "以便向商家主张退一赔三")))
 
 
 def other(stock: Stock, scene: Scene) -> tuple[str, str]:
