@@ -164,3 +164,8 @@ def test_an_option_cut_where_its_cell_wrapped() -> None:
     assert method.value == "□自行领取 □邮寄 □快递 ☑电\n子邮件传真"
     from intake.classifiers.delivery import extract_delivery
     assert [str(m) for m in extract_delivery(text, read_pairs(text)).methods] == ["email"]
+
+
+def test_a_phone_under_stacked_id_and_phone_labels_is_the_phone() -> None:
+    pairs = read_pairs("申请人姓名\n田春梅\n公民身份号码\n联系电话\n13813249399\n联系地址\n阳谷县谷山路27号\n")
+    assert first(pairs, "id_number") is None and first(pairs, "phone").value == "13813249399"

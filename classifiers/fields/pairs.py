@@ -179,7 +179,8 @@ _FITS: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"[\w.\-]+@[\w\-]+\.[\w.\-]+"),
     "address": re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:省|自治区|市|县|区|旗|镇|乡)[^：:？?，,。]{2,50}[路街道巷村号楼室院组]"),
     "postcode": re.compile(r"^\d{6}$"),
-    "id_number": re.compile(r"[0-9A-Za-z]{8,}"),
+    # an ID or a passport number, never a mobile phone's 11 digits
+    "id_number": re.compile(r"^(?!1[3-9]\d{9}$)(?:\d{17}[\dXx]|\d{15}|[A-Za-z]{1,2}\d{6,10}|[A-Z0-9]{6,12})$"),
     "uscc": re.compile(r"[0-9A-Z]{15,18}"),
     "person_name": re.compile(r"^[\u4e00-\u9fff·]{2,5}$"),
     "contact_person": re.compile(r"^[\u4e00-\u9fff·]{2,5}$"),
