@@ -590,3 +590,11 @@ def test_typed_text_keeps_a_code_as_written_instead_of_repairing_it() -> None:
     with typed_text():
         [kept] = ids.find_resident_ids(f"身份证号：{wrong}")
     assert kept.value == wrong and not kept.valid
+
+
+def test_a_misread_id_that_happens_to_pass_as_a_credit_code_is_still_the_id() -> None:
+    # 371502… read with its first digit as 8: as written it passes a USCC's checks, but it carries an
+    # ID's birth date and one repair makes it a valid ID (found by the property test above).
+    [found] = ids.find_resident_ids("身份证号码：871502200609307952。")
+    assert found.value == "371502200609307952" and found.corrected
+    assert ids.find_usccs("身份证号码：871502200609307952。") == []

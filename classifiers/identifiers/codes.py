@@ -21,6 +21,7 @@ from intake.classifiers.identifiers.checksums import (
     USCC_LOOKALIKES,
     USCC_LOWER,
     X_LOOKALIKES,
+    _birth_date_ok,
     _id_shaped,
     _uscc_plausible,
     address_code_known,
@@ -184,7 +185,9 @@ def _classify_run(raw: str, span: tuple[int, int]) -> tuple[str, IdCandidate] | 
         as_uscc = None      # a guessed or contested credit code must be whole: org code, division, department
     # A reading as written beats a repaired one (an ID as written returned above); between two
     # repairs the shape decides.
-    if as_uscc and not as_uscc.corrected:
+    # …except a run with an ID's birth date whose one repair is a valid ID: a credit code as written
+    # would need that date by chance in its division and organisation codes (871502 2006 0930 7952).
+    if as_uscc and not as_uscc.corrected and not (as_id and looks_like_id and _birth_date_ok(as_id.value[6:14])):
         return "uscc", IdCandidate(as_uscc.value, True, False, span, raw)
     # Both only guessed: people apply far more often than organisations.
     if as_id and (not as_uscc or looks_like_id or (as_id.guessed and as_uscc.guessed)):
