@@ -88,6 +88,6 @@ def test_a_resend_that_adds_a_complaint_about_the_delay_is_still_a_duplicate(hom
 
 def test_the_same_name_with_another_id_is_another_person(home, tmp_path):
     process(home, letter(tmp_path, "a.txt", BASE.format(id="居民身份证号码：110101199003070011，", what=WHAT)), "2025-03-03")
-    other = process(home, letter(tmp_path, "b.txt", BASE.format(id="居民身份证号码：110101198805050031，", what=WHAT)),
+    other = process(home, letter(tmp_path, "b.txt", BASE.format(id="居民身份证号码：110101198805050034，", what=WHAT)),
                     "2025-03-10")
     assert other["status"] == "accepted" and other["duplicate_of"] is None
