@@ -11,7 +11,8 @@ FAX_HEADER = re.compile(r"FROM\s*[:：].{0,40}TO\s*[:：]|P\.\s*\d+\s*/\s*\d+|�
 _TIME = r"\d{1,2}\s?[:：]\s?\d{2}"
 _PAGE = r"(?:\bP(?:AGE)?\s?\.?\s?0*\d{1,3}(?:\s?(?:/|OF)\s?0*\d{1,3})?\b|第\s?\d{1,3}\s?(?:/\s?\d{1,3}\s?)?页|\bSeite\b)"
 TRANSMIT_LINE = re.compile(rf"^(?=.*{_TIME})(?=.*(?:{_PAGE}|->|→|FROM|发自|FAX)).{{10,160}}$", re.I | re.M)
-ONLINE = re.compile(r"网上申请|在线申请|在线提交|网上提交|申请编号[：:]\s*\w+|系统受理号|查询码[：:]|门户网站|政务服务网|"
+# (…but 我在网上提交过一次 is a letter that tells of an earlier online application)
+ONLINE = re.compile(r"(?:网上申请|在线申请|在线提交|网上提交)(?![过了])|申请编号[：:]\s*\w+|系统受理号|查询码[：:]|门户网站|政务服务网|"
                     r"提交时间[：:]|提交日期[：:]|依申请公开\s*[>·|]|申请信息确认单|申请平台|打印时间[：:]|申请状态[：:]")
 IN_PERSON = re.compile(r"(?<![□☐])(?:当面提交|现场提交)|窗口(受理|接收|代填|填写|办理)|来访登记|代为填写|口头(提出|申请)")
 # A counter form filled at the office, wherever on the page: the way of submission ticked as in
@@ -29,11 +30,19 @@ def detect_channel(kind: FileKind, is_email: bool, fax_pages: bool, text: str) -
         return Channel.FAX
     if ONLINE.search(text):
         return Channel.ONLINE
-    if IN_PERSON.search(head) or COUNTER_FORM.search(text):
+    if any(not _asked_about(text, m.start()) for m in (*IN_PERSON.finditer(head), *COUNTER_FORM.finditer(text))):
         return Channel.IN_PERSON
     if kind in (FileKind.TXT, FileKind.DOCX):
         return Channel.UNKNOWN
     return Channel.LETTER
+
+
+def _asked_about(text: str, position: int) -> bool:
+    """The words stand in a question (能不能到窗口口头申请？): the writer asks about coming in, he did not."""
+    start = max(text.rfind(mark, 0, position) for mark in "。\n！？?")
+    ends = [i for i in (text.find(mark, position) for mark in "。！？?") if i != -1]
+    sentence = text[start + 1:min(ends) + 1 if ends else len(text)]
+    return bool(re.search(r"[？?]|能不能|能否|可否|是否|可不可以|请问", sentence))
 
 
 def without_transmit_lines(text: str) -> str:

@@ -110,7 +110,12 @@ def unread_hints(text: str, missing: tuple[Missing, ...], *, asks_information: b
             # A word of the delivery tables used as a way, not as a contact's label (电子邮件：…), nor an
             # option whose box was read empty (□纸质 □电子文档: nothing ticked is what the form says).
             words = sorted((word for word, _ in (*MEDIA_WORDS, *METHOD_WORDS) if len(word) >= 2), key=len, reverse=True)
-            unticked = re.sub(r"[□☐口]\s*(?:" + "|".join(map(re.escape, words)) + ")|电子(?:邮箱|信箱|邮件地址)", "　", text)
+            from intake.classifiers.fields.cells import is_label_line
+            # …nor a contact cell's label (联系方式（电话/邮箱）).
+            lines = [line for line in text.splitlines()
+                     if not (is_label_line(line) or re.match(r"\s*(?:联系方式|联系电话|电子邮箱|邮箱|电话|手机)", line))]
+            unticked = re.sub(r"[□☐口]\s*(?:" + "|".join(map(re.escape, words)) + ")|电子(?:邮箱|信箱|邮件地址)", "　",
+                              "\n".join(lines))
             found = next((word for word in words if re.search(re.escape(word) + r"(?!\s*[:：])", unticked)), None)
         if found:
             hints.append(f"{item}: the text may hold it after all ({found[:30]!r})")

@@ -12,11 +12,15 @@ from intake.classifiers.fields.pairs import Pair
 
 
 def _prose_address(text: str, agency_address_words: tuple[str, ...]) -> str | None:
-    for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})", r"家(?:就)?(?:住|在|住在)([^，,。；;（(\s]{6,60})",
+    for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})",
+                    # 我是东阿县铜城街道孟楼村的孟庆福: the village one is from
+                    r"我是([\u4e00-\u9fff]{2,10}(?:省|市|县|区)[\u4e00-\u9fff0-9]{2,30}?(?:村|社区|小区|组|号))的", r"家(?:就)?(?:住|在|住在)([^，,。；;（(\s]{6,60})",
                     r"住所地?(?:[：:]\s*|[ \t\u3000]*)([^，,。；;（(\n]{6,60})",
                     r"(?:住址|地址|通信地址|通讯地址)(?:[：:]\s*|[ \t\u3000]*)([^，,。；;（(\n]{6,60})",
                     r"(?:^|[，,。；\s])住(?:在)?((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县|镇|乡|街道))[^，,。；;（(\n]{3,60})",
                     r"(?:邮寄至|寄至|寄到|请寄)[：:]?\s*((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})",
+                    # 请邮寄纸质材料至莘县燕塔街道…: what is sent, then where
+                    r"(?:邮寄|寄送)[^，,。；;\n]{1,8}?(?:至|到)\s*((?:[\u4e00-\u9fff]{1,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})",
                     r"(?:邮寄至|邮寄到|寄至|寄到|送至|送到)[^：:\n]{0,10}[：:]\s*((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县))[^，,。；;（(\n]{3,60})"):
         for match in re.finditer(pattern, text):
             candidate = match.group(1).strip()
@@ -75,7 +79,7 @@ def email_of(pairs: Sequence[Pair], text: str, sender_email: str | None) -> str 
 
 
 # What follows an address on its line and is not part of it: the postcode, the next field's label.
-_AFTER_ADDRESS = re.compile(r"[（(]?(?:邮编|邮政编码|[Pp]ost ?[Cc]ode|ZIP|[Zz]ip)[:：]?\s*(?:\d{6})?[）)]?.*$"
+_AFTER_ADDRESS = re.compile(r"[（(]?(?:邮编|邮政编码|邮递区号|[Pp]ost ?[Cc]ode|ZIP|[Zz]ip)[:：]?\s*(?:\d{6})?[）)]?.*$"
                             r"|\s+(?:电话|手机|联系|姓名|申请人|身份证|证件|电子邮|邮箱|E-?mail|Tel|Phone)\S*.*$")
 
 
@@ -88,7 +92,7 @@ def _address_only(value: str, name: str | None) -> str:
         if value[start - 1] in "号室楼栋院层座区村组" and (match_label(value[start:]).field is not None
                                                      or label_pattern().match(value, start)):
             return value[:start]        # the next cell's label read into this one (…12层电话：0635-…)
-    if name and value.endswith(name) and len(value) > len(name) + 4:
+    if name and len(name) <= 5 and value.endswith(name) and len(value) > len(name) + 4:
         value = value[:-len(name)].rstrip(" 的")      # the signature glued on by the line below
     return value
 
@@ -126,10 +130,10 @@ def postcode_of(pairs: Sequence[Pair], text: str) -> str | None:
             digits = re.sub(r"\s", "", pair.value)
             if re.fullmatch(r"\d{6}", digits):
                 return digits
-    match = re.search(r"(?:邮编|邮政编码)[：:\s]*(\d{6})(?!\d)", text)
+    match = re.search(r"(?:邮编|邮政编码|邮递区号)[：:\s]*(\d{6})(?!\d)", text)
     if match:
         return match.group(1)
-    spaced = re.search(r"(?:邮编|邮政编码)[：:\s]*((?:\d[ \u3000]?){5}\d)(?![\d ])", text)   # boxes on envelopes
+    spaced = re.search(r"(?:邮编|邮政编码|邮递区号)[：:\s]*((?:\d[ \u3000]?){5}\d)(?![\d ])", text)   # boxes on envelopes
     if spaced:
         return re.sub(r"\s", "", spaced.group(1))
     bracketed = re.search(r"(?<=[号室楼栋院层座区村组])\s*[（(](\d{6})[）)]|(?:地址|住址|住所)[^\n]{2,80}?(?:[（(](\d{6})[）)]|"

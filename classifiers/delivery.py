@@ -127,8 +127,10 @@ def extract_delivery(text: str, pairs: Sequence[Pair], exclude: str | None = Non
                     media += _match(words, MEDIA_WORDS)
                 if not methods:
                     methods += [m for m in _match(words, METHOD_WORDS) if m != "email" or _email_as_way(words)]
-    if "email" in methods and not media and _says_electronic(text):
-        media.append("electronic")
+    if not media and methods:
+        # The way fixes the form when none is named: what comes by e-mail or online is a file, by fax paper.
+        media += [form for way, form in (("email", "electronic"), ("online", "electronic"), ("fax", "paper"))
+                  if way in methods][:1]
     return Delivery(media=tuple(Medium(m) for m in dict.fromkeys(media)),
                     methods=tuple(Method(m) for m in dict.fromkeys(methods)))
 
@@ -256,7 +258,8 @@ def _delivery_sentences(text: str, exclude: str | None = None) -> list[str]:
             if re.search(r"[□☐]", sentence) and not re.search(rf"[{_TICKED}]", sentence):
                 continue
             # Contact lines name an e-mail box; they say nothing about delivery.
-            if re.search(r"(联系电话|联系人|电子邮箱)[：:]", sentence) and not re.search(r"发送|寄", sentence):
+            if (re.search(r"(联系电话|联系人|电子邮箱)[：:]", sentence) or re.match(r"联系方式|联系电话|电子邮箱|邮箱|电话|手机", sentence)) \
+                    and not re.search(r"发送|寄", sentence):
                 continue
             for clause in re.split(r"[，,]", sentence):
                 if re.search(r"申请(公开|获取)|(以下|如下|下列)(政府)?信息", clause) and not re.search(r"形式|方式", clause):
@@ -266,7 +269,3 @@ def _delivery_sentences(text: str, exclude: str | None = None) -> list[str]:
                 if clause.strip():
                     clauses.append(clause.strip())
     return clauses
-
-
-def _says_electronic(text: str) -> bool:
-    return bool(re.search(r"电子(文档|版|文本|文件|形式)|扫描件", text))

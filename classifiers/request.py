@@ -36,9 +36,10 @@ _TAIL = re.compile(r"[，,；;。]\s*(?:麻烦|请|希望|谢谢|望|烦请|恳�
 def extract_request(text: str, pairs: Sequence[Pair], asked_clause: str | None = None) -> Request:
     """`asked_clause`: the clause the clause-role model finds asking for information, used when
     no label, lead-in or known wording gives the description."""
-    description = (_from_pairs(pairs) or _after_lead_in(text) or _inline(text) or _english_inline(text) or _give_me(text)
-                   or _after_asking_colon(text) or _named_in_form(pairs) or _cited_document(text)
-                   or _asked(asked_clause))
+    # An e-mail's subject (主题：申请公开…) names the request in short; the body says it in full.
+    body = re.sub(r"^主题：[^\n]*\n", "", text)
+    description = (_from_pairs(pairs) or _in_prose(body) or (_in_prose(text) if body != text else None)
+                   or _named_in_form(pairs) or _cited_document(text) or _asked(asked_clause))
     if description:
         description = _narrow(description).strip().rstrip("。；;，,")
     title_source = " ".join(filter(None, [description] + [p.value for p in pairs if p.field == "title"]))
@@ -52,6 +53,11 @@ def extract_request(text: str, pairs: Sequence[Pair], asked_clause: str | None =
     doc_numbers = ids.find_doc_numbers(number_source) if number_source else []
     return Request(description=description or None, titles=tuple(dict.fromkeys(titles)),
                    doc_numbers=tuple(dict.fromkeys(doc_numbers)))
+
+
+def _in_prose(text: str) -> str | None:
+    return (_after_lead_in(text) or _inline(text) or _english_inline(text) or _give_me(text)
+            or _after_asking_colon(text))
 
 
 # The words before what is asked for in a plain request: 我想要… / 麻烦你们把… / 能不能给我…

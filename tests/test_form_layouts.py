@@ -169,3 +169,19 @@ def test_an_option_cut_where_its_cell_wrapped() -> None:
 def test_a_phone_under_stacked_id_and_phone_labels_is_the_phone() -> None:
     pairs = read_pairs("申请人姓名\n田春梅\n公民身份号码\n联系电话\n13813249399\n联系地址\n阳谷县谷山路27号\n")
     assert first(pairs, "id_number") is None and first(pairs, "phone").value == "13813249399"
+
+
+def test_an_id_label_written_straight_after_the_name() -> None:
+    pairs = read_pairs(f"申请人：曹静身份证号：{PERSON_ID}\n申请人：孙海燕居民身份证：{PERSON_ID}\n手机：13805359876邮箱：wu@example.com")
+    assert [p.value for p in pairs if p.field == "applicant"] == ["曹静", "孙海燕"]
+    assert first(pairs, "phone").value == "13805359876" and first(pairs, "email").value == "wu@example.com"
+    # A form's cell naming the kind of ID is a value, not a label.
+    assert first(read_pairs("证件名称\n居民身份证\n"), "id_kind").value == "居民身份证"
+
+
+def test_a_contact_cells_label_is_no_delivery_choice() -> None:
+    text = (f"申请人名称\n段丽娜\n身份证件名称及号码\n联系方式（电话/邮箱\n13817201217\n信息名称/内容描述\n"
+            "2025年本区种子门市被查处的处理结果\n提供方式\n□纸质 □电子文档\n获取途径\n□邮寄 □电子邮件 □当面领取")
+    understood = understand(text)
+    assert understood.extraction.delivery.methods == () and understood.unread == ()
+    assert Missing.DELIVERY_FORMAT in understood.check.missing

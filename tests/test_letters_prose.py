@@ -81,3 +81,81 @@ def test_an_unpunctuated_request_ends_where_the_writer_says_how_to_send_it() -> 
 
 def test_a_postcode_after_the_address_and_a_comma() -> None:
     assert postcode_of([], "地址：聊城市东昌府区湖西街道东昌西路45号3号楼1单元502，252000\n") == "252000"
+
+
+def test_a_foreign_traders_questions_are_a_consultation_not_a_report() -> None:
+    text = ("Dear Sir or Madam,\nI work for a food trading company in Munich. We plan to sell German cheese to "
+            "supermarkets in Liaocheng.\nCould you please tell me whether the labelling rules for prepackaged food "
+            "apply to products that already carry a German label? Does a distributor need a separate licence?\n"
+            "Kind regards\nAnna Keller")
+    assert understand(text).classification.route == Route.CONSULTATION
+
+
+def test_asking_what_applying_would_cost_is_a_consultation() -> None:
+    text = ("你好，我想问一下，如果我向你们申请公开一些行政处罚决定书，一次申请二十份，要不要交费？"
+            "按件收还是按页收？谢谢。\n吴海燕")
+    assert understand(text).classification.route == Route.CONSULTATION
+
+
+def test_a_title_naming_the_reporter_is_no_report() -> None:
+    routed = classify("强烈要求追查泄露举报人信息的工作人员\n我去年实名举报过一家超市，结果信息被泄露，老板天天找我麻烦。"
+                      "这是打击报复，我要求你局调查泄露信息的工作人员，追究责任。")
+    assert not any("title" in reason and "report" in reason for reason in routed.reasons)
+
+
+def test_a_taiwan_postcode_label_ends_the_address() -> None:
+    text = (f"申請人：鴻展精密機械有限公司\n統一社會信用代碼：91371502MA3C8K2L1N\n"
+            "地址：聊城市經濟技術開發區長江路66號鴻展精密機械有限公司郵遞區號：252000\n"
+            "申請公開：2025年本市機械行業質量抽查結果。\n請以電子郵件發送。")
+    from intake.ocr.script import to_simplified
+    applicant = understand(to_simplified(text), written=text).extraction.applicant
+    assert applicant.address == "聊城市經濟技術開發區長江路66號鴻展精密機械有限公司" and applicant.postcode == "252000"
+
+
+def test_a_business_licence_copy_does_not_run_into_the_address() -> None:
+    from intake.classifiers.fields.pairs import first, read_pairs
+    text = "住所\n聊城市东昌府区郑家镇工业园纬二路8号\n经营范围\n速冻食品生产销售\n成立日期\n2012年08月21日\n"
+    assert first(read_pairs(text), "address").value == "聊城市东昌府区郑家镇工业园纬二路8号"
+
+
+def test_where_the_writer_is_from_and_where_to_post_it_are_addresses() -> None:
+    assert understand(f"你好，我是东阿县铜城街道孟楼村的孟庆福，身份证{PERSON_ID}。麻烦把2024年村里农资店的抽检结果发我邮箱。"
+                      ).extraction.applicant.address == "东阿县铜城街道孟楼村"
+    text = f"本人吴海燕，身份证号{PERSON_ID}，申请公开2025年本县白酒抽检不合格后的核查处置情况。请邮寄纸质材料至莘县燕塔街道东关社区12号，邮编252400。"
+    assert understand(text).extraction.applicant.address == "莘县燕塔街道东关社区12号"
+
+
+def test_the_way_fixes_the_form_when_none_is_named() -> None:
+    assert [str(m) for m in extract_delivery("请发到我的邮箱。", []).media] == ["electronic"]
+    assert [str(m) for m in extract_delivery("请传真给我。", []).media] == ["paper"]
+
+
+def test_an_e_mails_subject_gives_way_to_the_request_in_its_body() -> None:
+    text = ("主题：申请公开消费投诉统计数据（政府信息公开申请）\n老师您好：\n我是一名学生，想申请公开2025年本市受理消费者投诉的数量统计"
+            f"及主要投诉类别。\n请把电子版发到我的邮箱。\n身份证号：{PERSON_ID}\n吴海燕")
+    assert understand(text).extraction.request.description == "2025年本市受理消费者投诉的数量统计及主要投诉类别"
+
+
+def test_a_letter_that_asks_about_the_counter_or_tells_of_an_online_try_is_a_letter() -> None:
+    from intake.classifiers.channel import detect_channel
+    from intake.kernel import Channel, FileKind
+    asked = "咨询函\n请问：我要是不会写字，能不能到窗口口头申请，由你们工作人员代填？\n冯建华"
+    assert detect_channel(FileKind.PNG, False, False, asked) == Channel.LETTER
+    told = "政府信息公开申请\n我在网上提交过一次申请，现在寄一份纸质的。\n申请公开：2024年抽检总体情况。"
+    assert detect_channel(FileKind.PNG, False, False, told) == Channel.LETTER
+    assert detect_channel(FileKind.PNG, False, False, "政府信息公开申请（窗口受理）\n姓名 王五") == Channel.IN_PERSON
+
+
+def test_an_advertisement_stays_other_mail_whatever_it_offers() -> None:
+    text = ("【限时特惠】办公设备春节前八折\n尊敬的客户：\n本公司为各级政府机关提供复印机、扫描仪整体解决方案，现推出八折优惠。\n"
+            "咨询热线：400-618-0000\n如不希望再收到此类邮件，请回复“退订”。")
+    understood = understand(text)
+    assert understood.classification.route == Route.OTHER and understood.classification.confidence >= 0.5
+
+
+def test_a_complaint_sent_under_an_applications_subject_is_routed_without_doubt() -> None:
+    text = ("你们好，我在临清一家母婴店给孩子买的奶粉，店员说是进口的，回家查追溯码根本查不到，怀疑是假货。"
+            "我要求商家退一赔三，请你们帮我协调。电话13805359876\n吴海燕")
+    email = EmailMeta(subject="政府信息公开申请", sender_name=None, sender_address=None, date=None)
+    understood = understand(text, email=email)
+    assert understood.classification.route == Route.COMPLAINT and understood.classification.confidence >= 0.5

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from intake.classifiers.fields.cells import (bare_label, is_label_line, is_note, label_fields,
                                              label_pattern, opens, section_of, starts_with_label)
 from intake.classifiers.fields.concepts import match_label
+from intake.classifiers.fields.stacked import values_after_stacked_labels
 
 # Name-like fields stop at a space too: 联系人：张三 010-12345678.
 _NAME_FIELDS = {"contact_person", "person_name", "applicant", "legal_rep", "postcode"}
@@ -172,47 +173,8 @@ def _in_option_list(lines: list[str], index: int) -> bool:
                 and (_OPTION_LINE.match(following) or not following))
 
 
-# What a value read into a stacked label's place must look like, by its field (a value that does
-# not fit leaves the lines as they were).
-_FITS: dict[str, re.Pattern[str]] = {
-    "phone": re.compile(r"(?:\+?\d[\d\- ]{6,}\d)"),
-    "email": re.compile(r"[\w.\-]+@[\w\-]+\.[\w.\-]+"),
-    "address": re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:省|自治区|市|县|区|旗|镇|乡)[^：:？?，,。]{2,50}[路街道巷村号楼室院组]"),
-    "postcode": re.compile(r"^\d{6}$"),
-    # an ID or a passport number, never a mobile phone's 11 digits
-    "id_number": re.compile(r"^(?!1[3-9]\d{9}$)(?:\d{17}[\dXx]|\d{15}|[A-Za-z]{1,2}\d{6,10}|[A-Z0-9]{6,12})$"),
-    "uscc": re.compile(r"[0-9A-Z]{15,18}"),
-    "person_name": re.compile(r"^[\u4e00-\u9fff·]{2,5}$"),
-    "contact_person": re.compile(r"^[\u4e00-\u9fff·]{2,5}$"),
-}
-
-
-def _values_after_stacked_labels(lines: list[str]) -> list[str]:
-    """A column of label cells read before the column of their values (联系电话 / 联系地址 / 申请公开内容 /
-    0635-… / 聊城市… / 1.…): each label is put back above its value, when every value fits its field."""
-    result = list(lines)
-    index = 0
-    while index < len(result):
-        stack = index
-        while stack < len(result) and result[stack] and bare_label(result[stack]) is not None \
-                and section_of(result[stack]) is None:
-            stack += 1
-        count = stack - index
-        values = result[stack:stack + count - 1]
-        fields = [bare_label(line) for line in result[index:stack - 1]]
-        if count >= 2 and len(values) == count - 1 and all(
-                field in _FITS and value and bare_label(value) is None and _FITS[field].search(value)
-                for field, value in zip(fields, values, strict=True)):
-            labels = result[index:stack]
-            result[index:stack + count - 1] = [line for pair in zip(labels, values) for line in pair] + [labels[-1]]
-            index = stack + count - 1
-        else:
-            index += max(1, count)
-    return result
-
-
 def read_pairs(text: str) -> list[Pair]:
-    lines = _values_after_stacked_labels(_merge_split_labels([line.strip() for line in text.splitlines()]))
+    lines = values_after_stacked_labels(_merge_split_labels([line.strip() for line in text.splitlines()]))
     pairs: list[Pair] = []
     index = 0
     section = ""
@@ -334,11 +296,25 @@ _LATIN_WORDS = re.compile(r"[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-.]*){0,3}(
 _ANY_LABEL = re.compile(r"(?P<label>(?![现特兹我请]|根据|依据|本人)[\u4e00-\u9fff（）()/、A-Za-z]{2,10})\s*[：:]\s*")
 
 
+# Fields whose known label is often written straight after the previous value, without a comma:
+# 申请人：曹静身份证号：…, 手机：199…邮箱：….
+_GLUED_AFTER_WORDS = {"id_number", "uscc", "phone", "email"}
+
+
+def _qualified_start(line: str, start: int) -> int:
+    """A label's start with the word that qualifies it (居民身份证：, 本人电话：), so the word is not left
+    on the value before it (孙海燕居民)."""
+    qualifier = re.search(r"(?:居民|公民|本人|个人)$", line[:start])
+    return qualifier.start() if qualifier and start - qualifier.start() == 2 else start
+
+
 def _label_matches(line: str) -> list[tuple[int, int, str, str]]:
     """(start, end, label, field) of every label in the line: known wordings first, then others
     whose meaning is a known field."""
-    found = [(m.start(), m.end(), m.group("label") + (m.group("note") or ""), label_fields()[m.group("label")])
-             for m in label_pattern().finditer(line) if _at_boundary(line, m.start())]
+    found = [(_qualified_start(line, m.start()), m.end(), m.group("label") + (m.group("note") or ""),
+              label_fields()[m.group("label")])
+             for m in label_pattern().finditer(line) if _at_boundary(line, m.start())
+             or (label_fields()[m.group("label")] in _GLUED_AFTER_WORDS and re.match(r"[\u4e00-\u9fff]", line[m.start() - 1]))]
     for m in _ANY_LABEL.finditer(line):
         # An unknown wording must stand apart (…588室邮编： is 邮编 after an address, not 室邮编).
         if any(start < m.end() and m.start() < end for start, end, _, _ in found) \

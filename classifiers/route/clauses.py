@@ -91,18 +91,9 @@ def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
     demand_route, demand = seen.demand
     information = seen.information
     if by_rules.route == Route.APPLICATION and request is not None:
-        # Art. 39 on the form: the request cell demands action and asks for nothing.
-        asked_route, asked_demand = request.demand
-        # Clear in the cell, or at least plainly more a demand than a request there.
-        # A request naming documents by title or 文号 is overruled only by a clear demand.
-        if (asked_demand >= CLEAR and request.information < 0.5) or \
-                (not specific and asked_demand >= 0.5 and asked_demand >= request.information + 0.15):
-            return _overruled(by_rules, asked_route, asked_demand, "Art. 39: the request demands action and asks for no information")
-        # The cell asks the agency to explain a rule (请解释…法律依据是什么): a consultation — when
-        # its words are a question's too, so one misread clause does not turn a request away.
-        if request.question >= CLEAR and request.information < 0.5 and asked_demand < 0.5 \
-                and description is not None and _QUESTION_WORDS.search(description):
-            return _overruled(by_rules, Route.CONSULTATION, request.question, "the request asks a question, not for information")
+        in_cell = _request_cell(by_rules, request, specific, description)
+        if in_cell is not None:
+            return in_cell
     if by_rules.route == Route.PETITION and specific and information >= CLEAR and request is not None \
             and request.information >= CLEAR and request.demand[1] < 0.5:
         # A request for named records inside a grievance is an application; the grievance is another matter.
@@ -119,12 +110,15 @@ def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
     if by_rules.route == Route.OTHER and by_rules.confidence < OTHER_STANDS:
         if information >= CLEAR and demand < CLEAR:
             return _overruled(by_rules, Route.APPLICATION, information, "a clause asks for information")
-        if demand >= CLEAR:
+        # A clear demand and a clear question in one letter: the clauses do not settle it; a person does.
+        if demand >= CLEAR and seen.question < CLEAR:
             return _overruled(by_rules, demand_route, demand, "a clause demands action")
-        if seen.question >= CLEAR:
+        if seen.question >= CLEAR and demand < CLEAR:
             return _overruled(by_rules, Route.CONSULTATION, seen.question, "a clause asks a question")
         return by_rules
-    if by_rules.route == Route.CONSULTATION and information >= CLEAR and seen.question < 0.5 and demand < 0.5:
+    if by_rules.route == Route.CONSULTATION and information >= CLEAR and seen.question < 0.5 and demand < 0.5 \
+            and not (seen.best_information and _QUESTION_WORDS.search(seen.best_information)):
+        # …unless the clause that "asks" is itself a question (如果我申请公开…，是不是要交钱).
         return _overruled(by_rules, Route.APPLICATION, information, "a clause asks for information, none asks a question")
     if by_rules.route in DEMANDS.values() and demand >= CLEAR and demand_route != by_rules.route \
             and by_rules.confidence < 0.7:
@@ -139,7 +133,35 @@ def reconcile(by_rules: Classification, seen: Asks, request: Asks | None = None,
         # grieves: Art. 39 has nothing to route away.
         return _overruled(by_rules, Route.APPLICATION, min(information, 0.75),
                           "headed as an application, a clause asks for information, none demands action")
+    if by_rules.route in DEMANDS.values() and demand >= CLEAR and demand_route == by_rules.route and information < 0.5:
+        # The rules hesitated (an application's heading on a complaint), but a clause clearly demands
+        # what this route asks and none asks for information: they agree.
+        return _agreeing(by_rules, demand)
+    if by_rules.route == Route.OTHER:
+        return by_rules     # an advertisement's or a notice's own cues stand; a clause offering services asks nothing
     return by_rules if demand >= 0.5 or information < CLEAR else _doubted(by_rules)
+
+
+def _agreeing(by_rules: Classification, probability: float) -> Classification:
+    confidence = round(max(by_rules.confidence, min(0.9, 0.35 + 0.5 * probability)), 3)
+    return replace(by_rules, confidence=confidence,
+                   reasons=by_rules.reasons + (f"clauses: a clause demands what a {by_rules.route} asks ({probability:.2f})",))
+
+
+def _request_cell(by_rules: Classification, request: Asks, specific: bool, description: str | None) -> Classification | None:
+    """Art. 39 on the form: what the request cell itself asks, when it overrules an application."""
+    asked_route, asked_demand = request.demand
+    # Clear in the cell, or at least plainly more a demand than a request there.
+    # A request naming documents by title or 文号 is overruled only by a clear demand.
+    if (asked_demand >= CLEAR and request.information < 0.5) or \
+            (not specific and asked_demand >= 0.5 and asked_demand >= request.information + 0.15):
+        return _overruled(by_rules, asked_route, asked_demand, "Art. 39: the request demands action and asks for no information")
+    # The cell asks the agency to explain a rule (请解释…法律依据是什么): a consultation — when
+    # its words are a question's too, so one misread clause does not turn a request away.
+    if request.question >= CLEAR and request.information < 0.5 and asked_demand < 0.5 \
+            and description is not None and _QUESTION_WORDS.search(description):
+        return _overruled(by_rules, Route.CONSULTATION, request.question, "the request asks a question, not for information")
+    return None
 
 
 def _overruled(by_rules: Classification, route: Route, probability: float, why: str) -> Classification:

@@ -170,9 +170,9 @@ def _cue_scores(full: str, topic_free: str, reasons: list[str]) -> dict[Route, f
     return scores
 
 
-_TITLE_WORDS = ((Route.COMPLAINT, r"投诉"), (Route.REPORT, r"举报"), (Route.CONSULTATION, r"咨询"),
+_TITLE_WORDS = ((Route.COMPLAINT, r"投诉"), (Route.REPORT, r"举报(?!人)"), (Route.CONSULTATION, r"咨询"),
                 (Route.PETITION, r"信访|请求解决|申诉|反映"),
-                (Route.OTHER, r"通知|发票|广告|邀请函|感谢信|表扬信|贺信|贺卡|慰问信|倡议书|简报|通讯(?!地址|录|员)|回执|回单|"
+                (Route.OTHER, r"通知|发票|广告|特惠|促销|邀请函|感谢信|表扬信|贺信|贺卡|慰问信|倡议书|简报|通讯(?!地址|录|员)|回执|回单|"
                                r"签收单|退回批条|应诉通知书|转办函|交办函"))
 
 

@@ -223,7 +223,11 @@ def question(stock: Stock, scene: Scene) -> tuple[str, str]:
         "请问{docno}这个文件现在还有效吗", "想咨询一下开{shop}需要办哪些手续", "请问我这种情况应该找哪个部门",
         "能否解释一下为什么要这样规定", "请问申请政府信息公开需要准备什么材料", "我想问问{product}的标准是怎么定的",
         "请问个体户可以卖{product}吗", "麻烦告诉我这个收费是不是合理的", "是不是所有{shop}都要办许可证",
-        "请问我能不能以个人名义申请", "想了解一下有关政策是怎么规定的，请给予解答", "这个规定适用于我们吗，请说明")))
+        "请问我能不能以个人名义申请", "想了解一下有关政策是怎么规定的，请给予解答", "这个规定适用于我们吗，请说明",
+        # Asking about applying, not applying: a condition, a fee, a number, a procedure.
+        "我想问一下，如果我向你们申请公开一些检查记录，要不要交钱", "申请公开处罚决定书收不收费",
+        "一次申请十几份抽检报告，是按件收费还是按页收费", "如果申请公开{docno}，大概多久能答复",
+        "请问申请公开{product}的抽检结果要走什么程序", "要是我想要{shop}的检查记录，是找你们还是找区里")))
 
 
 def delivery(stock: Stock, scene: Scene) -> tuple[str, str]:
@@ -251,6 +255,11 @@ def other(stock: Stock, scene: Scene) -> tuple[str, str]:
         "去年{date}你们来{shop}抽查过", "我在{shop}买过{product}", "现将有关情况说明如下", "特此申请", "如有疑问请与我联系",
         "附：身份证复印件一份", "我是一名律师", "我公司是一家{trade}企业", "以上情况属实", "麻烦了！", "盼复",
         "I run a small trading company", "Yours faithfully", "Dear Sir or Madam", "With best regards",
+        # A foreign writer's background: selling, buying and shops named, nothing demanded.
+        "We plan to sell German sausages to supermarkets in Liaocheng", "Our company imports wine and sells it to restaurants",
+        "I bought a rice cooker in a shopping mall last month", "I live near the market on Dongchang Road",
+        "We are opening a small bakery next year", "My family runs a restaurant selling Korean food",
+        "I work for a food trading company in Hamburg", "The supermarket near my home sells imported milk",
         "本人承诺所填信息真实有效", "这是我第二次写信", "会议内容：审议{year}年度工作报告和财务报告",
         "附件：检测报告复印件一份", "发票号码：{docno}", "现将{year}年工作总结报送你局", "请各单位于月底前报送统计报表",
         "兹定于{date}召开{trade}行业座谈会", "本公司已取得食品经营许可证", "{company}成立于{year}年",

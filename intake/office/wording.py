@@ -79,6 +79,8 @@ _RULES: list[_Rule] = [(re.compile(pattern), render) for pattern, render in (
      lambda m: f"逐句判断：{_CLAUSE_WHY.get(m[1], m[1])}（{m[2]}）；按用语规则原判为{_route(m[3])}"),
     (r"^clauses: no clause clearly asks for information \((\d\.\d+)\)$",
      lambda m: f"逐句判断：没有句子明确索取政府信息（{m[1]}）"),
+    (rf"^clauses: a clause demands what a {_ROUTE} asks \((\d\.\d+)\)$",
+     lambda m: f"逐句判断：有句子明确提出{_route(m[1])}的要求（{m[2]}），与类型判断一致"),
     (r"^clauses: a clause asks for information, none demands action$",
      lambda m: "逐句判断：有句子索取政府信息，没有句子要求采取行动，请人工核对类型"),
     (rf"^route {_ROUTE} doubtful: confidence (\d\.\d+) below (\d\.\d+)$",
