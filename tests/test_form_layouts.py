@@ -185,3 +185,9 @@ def test_a_contact_cells_label_is_no_delivery_choice() -> None:
     understood = understand(text)
     assert understood.extraction.delivery.methods == () and understood.unread == ()
     assert Missing.DELIVERY_FORMAT in understood.check.missing
+
+
+def test_an_e_mail_address_its_narrow_cell_wrapped() -> None:
+    pairs = read_pairs("联系人电子邮箱\nzhaomy@lawfirm.ex\nample.cn\n联系地址\n聊城市东昌府区东昌东路126号\n")
+    assert first(pairs, "email").value == "zhaomy@lawfirm.example.cn"
+    assert first(pairs, "address").value == "聊城市东昌府区东昌东路126号"

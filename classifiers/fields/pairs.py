@@ -135,7 +135,7 @@ def _merge_split_labels(lines: list[str]) -> list[str]:
             continue
         if joined and line and section_of(line) is None and (
                 (bare_label(line) is None and bare_label(lines[index + 1]) is None and bare_label(joined) is not None)
-                or (match_label(joined).exact and not match_label(line).exact)):
+                or (match_label(joined).exact and not match_label(line).exact and not re.search(r"[@.\d]", line))):
             merged.append(line + lines[index + 1])
             index += 2
             continue
@@ -202,7 +202,10 @@ def read_pairs(text: str) -> list[Pair]:
                 values.append(lines[probe])
                 probe += 1
                 # Option rows listed one per line continue while lines start with a box.
-                listed = field in ("media", "method") and probe < len(lines) and _in_option_list(lines, probe)
+                listed = probe < len(lines) and (
+                    (field in ("media", "method") and _in_option_list(lines, probe))
+                    # an address its narrow cell wrapped: zhaomy@luliaolaw.ex / ample.cn
+                    or (field == "email" and "@" in values[-1] and bool(re.fullmatch(r"[A-Za-z0-9.\-]{2,}", lines[probe]))))
                 if listed:
                     continue
                 if field not in _MULTILINE_FIELDS:
