@@ -3,6 +3,8 @@ before the column of values, a name wrapped into the next cell, signatures, fill
 in them, option lists one per line. Texts invented here, in the shapes of real scans."""
 from __future__ import annotations
 
+import pytest
+
 from intake.classifiers.completeness import unread_hints
 from intake.classifiers.fields.concepts import match_label
 from intake.classifiers.fields.pairs import first, read_pairs
@@ -43,10 +45,16 @@ def test_the_writer_named_by_another_role_than_applicant_is_the_name() -> None:
     assert Missing.APPLICANT_NAME not in understood.check.missing
 
 
-def test_the_signature_names_the_applicant_when_no_cell_does() -> None:
-    text = (f"政府信息公开申请表\n证件号码\n{PERSON_ID}\n联系电话\n13805359876\n"
-            "申请公开内容\n2025年本区农贸市场快检室检测结果\n获取方式\n☑纸质 ☑邮寄\n申请人确认签字：石红霞")
-    assert understand(text).extraction.applicant.name == "石红霞"
+@pytest.mark.parametrize("text, name", [
+    # no name cell: the signature names the applicant
+    (f"政府信息公开申请表\n证件号码\n{PERSON_ID}\n联系电话\n13805359876\n申请公开内容\n2025年本区农贸市场快检室检测结果\n"
+     "获取方式\n☑纸质 ☑邮寄\n申请人确认签字：石红霞", "石红霞"),
+    # a name its narrow cell wrapped into the next cell of the row
+    (f"政府信息公开申请表\n申请人 聊城市食品工程技术研究中 身份证号 {USCC}\n心\n联系电话\n0635-8239041\n"
+     "申请公开内容\n2024年全市食品小作坊登记数量\n提供形式\n☑电子文档\n☑电子邮件", "聊城市食品工程技术研究中心"),
+])
+def test_names_found_where_the_form_hid_them(text: str, name: str) -> None:
+    assert understand(text).extraction.applicant.name == name
 
 
 def test_a_column_of_labels_before_the_column_of_their_values() -> None:
@@ -62,12 +70,6 @@ def test_a_column_of_labels_before_the_column_of_their_values() -> None:
     # A question under the request label is no address, even when it names a 乡.
     asked = read_pairs("联系地址\n申请公开内容\n请问：主播在直播间卖家乡的农产品算不算广告代言人？\n文号\n")
     assert first(asked, "address") is None and first(asked, "description").value.startswith("请问")
-
-
-def test_a_name_wrapped_into_the_next_cell_of_its_row() -> None:
-    text = (f"政府信息公开申请表\n申请人 聊城市食品工程技术研究中 身份证号 {USCC}\n心\n联系电话\n0635-8239041\n"
-            "申请公开内容\n2024年全市食品小作坊登记数量\n提供形式\n☑电子文档\n☑电子邮件")
-    assert understand(text).extraction.applicant.name == "聊城市食品工程技术研究中心"
 
 
 def test_a_wrapped_label_with_one_character_left_over_is_one_label() -> None:
