@@ -130,7 +130,7 @@ def postcode_of(pairs: Sequence[Pair], text: str) -> str | None:
             digits = re.sub(r"\s", "", pair.value)
             if re.fullmatch(r"\d{6}", digits):
                 return digits
-    match = re.search(r"(?:邮编|邮政编码|邮递区号)[：:\s]*(\d{6})(?!\d)", text)
+    match = re.search(r"(?:邮编|邮政编码|邮递区号|Post ?code|Postal code|ZIP(?: code)?)[：:\s]*(\d{6})(?!\d)", text, re.I)
     if match:
         return match.group(1)
     spaced = re.search(r"(?:邮编|邮政编码|邮递区号)[：:\s]*((?:\d[ \u3000]?){5}\d)(?![\d ])", text)   # boxes on envelopes

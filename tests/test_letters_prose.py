@@ -159,3 +159,9 @@ def test_a_complaint_sent_under_an_applications_subject_is_routed_without_doubt(
     email = EmailMeta(subject="政府信息公开申请", sender_name=None, sender_address=None, date=None)
     understood = understand(text, email=email)
     assert understood.classification.route == Route.COMPLAINT and understood.classification.confidence >= 0.5
+
+
+def test_a_postcode_in_english_and_after_a_tables_row_number() -> None:
+    assert postcode_of([], "Address: Room 1203, Shuicheng Huayuan, Liaocheng\nPostcode: 252000\n") == "252000"
+    text = "3\n联系方式\n电话13805359876；地址阳谷县谷山路17号；邮编252300\n4\n所需政府信息的名称\n2025年抽查结果"
+    assert understand(text).extraction.applicant.postcode == "252300"

@@ -140,6 +140,8 @@ def _starts_new_item(line: str) -> bool:
     from intake.classifiers.applicant import looks_like_org_name
     if looks_like_org_name(re.sub(r"[（(](盖章|章|公章)[）)]$", "", line)) or re.match(r"^\d{4}年\d{1,2}月\d{1,2}日$", line):
         return True     # a signature: the organisation's name, or the date
+    if re.fullmatch(r"\d{1,2}", line):
+        return True     # a table's row number (序号 4): never the end of the line above
     return starts_with_label(line) or is_label_line(line) or bool(_HEADING.match(line)) or line[0] in "□☐☑■√✓✔☒" \
         or bool(_ENGLISH_OPENING.match(line)) \
         or bool(re.match(r"^(希望|请|烦请|麻烦|望|谢谢|特此|此致|如有|"
