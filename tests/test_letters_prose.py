@@ -165,3 +165,10 @@ def test_a_postcode_in_english_and_after_a_tables_row_number() -> None:
     assert postcode_of([], "Address: Room 1203, Shuicheng Huayuan, Liaocheng\nPostcode: 252000\n") == "252000"
     text = "3\n联系方式\n电话13805359876；地址阳谷县谷山路17号；邮编252300\n4\n所需政府信息的名称\n2025年抽查结果"
     assert understand(text).extraction.applicant.postcode == "252300"
+
+
+def test_a_paper_copy_sent_now_is_how_it_came_not_how_to_answer() -> None:
+    text = "我在网上提交过一次申请，现在寄一份纸质的，免得系统里丢了。\n申请公开：2024年抽检总体情况。\n以电子文档形式，发送电子邮件。"
+    delivery = extract_delivery(text, [])
+    assert [str(m) for m in delivery.media] == ["electronic"] and [str(m) for m in delivery.methods] == ["email"]
+    assert [str(m) for m in extract_delivery("请现在寄一份给我。", []).methods] == ["post"]
