@@ -16,7 +16,8 @@ from intake.kernel.model import Delivery, Medium, Method
 MEDIA_WORDS: tuple[tuple[str, str], ...] = (
     ("纸质文本", "paper"), ("纸质形式", "paper"), ("纸质材料", "paper"), ("纸质版", "paper"), ("纸面", "paper"),
     ("纸质", "paper"), ("复印件", "paper"), ("书面", "paper"), ("纸件", "paper"), ("纸本", "paper"), ("纸版", "paper"),
-    ("打印件", "paper"), ("纸的", "paper"), ("复印", "paper"), ("印出来", "paper"), ("打印出来", "paper"), ("paper copy", "paper"), ("hard copy", "paper"),
+    ("打印件", "paper"), ("纸的", "paper"), ("复印", "paper"), ("印出来", "paper"), ("打印出来", "paper"),
+    ("paper copy", "paper"), ("hard copy", "paper"),
     ("电子文档", "electronic"), ("电子文本", "electronic"), ("电子版", "electronic"), ("电子数据", "electronic"),
     ("电子文件", "electronic"), ("电子形式", "electronic"), ("扫描件", "electronic"), ("电子档", "electronic"),
     ("PDF", "electronic"), ("电子文本", "electronic"), ("electronic copy", "electronic"), ("digital copy", "electronic"),
