@@ -14,7 +14,8 @@ from intake.classifiers.fields.pairs import Pair
 def _prose_address(text: str, agency_address_words: tuple[str, ...]) -> str | None:
     for pattern in (r"现住(?:址)?(?:在|于)?[：:]?\s*([^，,。；;（(\n]{6,60})",
                     # 我是东阿县铜城街道孟楼村的孟庆福: the village one is from
-                    r"我是([\u4e00-\u9fff]{2,10}(?:省|市|县|区)[\u4e00-\u9fff0-9]{2,30}?(?:村|社区|小区|组|号))的", r"家(?:就)?(?:住|在|住在)([^，,。；;（(\s]{6,60})",
+                    r"我是([\u4e00-\u9fff]{2,10}(?:省|市|县|区)[\u4e00-\u9fff0-9]{2,30}?(?:村|社区|小区|组|号))的",
+                    r"家(?:就)?(?:住|在|住在)([^，,。；;（(\s]{6,60})",
                     r"住所地?(?:[：:]\s*|[ \t\u3000]*)([^，,。；;（(\n]{6,60})",
                     r"(?:住址|地址|通信地址|通讯地址)(?:[：:]\s*|[ \t\u3000]*)([^，,。；;（(\n]{6,60})",
                     r"(?:^|[，,。；\s])住(?:在)?((?:[\u4e00-\u9fff]{2,8}(?:省|市|区|县|镇|乡|街道))[^，,。；;（(\n]{3,60})",
@@ -98,7 +99,7 @@ def _address_only(value: str, name: str | None) -> str:
 
 
 def address_of(pairs: Sequence[Pair], text: str, agency_words: tuple[str, ...],
-             envelope_address: str | None = None, name: str | None = None) -> str | None:
+               envelope_address: str | None = None, name: str | None = None) -> str | None:
     for pair in pairs:
         if pair.field == "address" and pair.value and len(pair.value) >= 5:
             value = _address_only(pair.value, name)
